@@ -1,0 +1,287 @@
+package io.tollgate.modeler.compiler;
+
+import io.tollgate.modeler.model.ApprovalMode;
+import io.tollgate.modeler.model.Stage;
+import io.tollgate.modeler.model.TaskDef;
+import io.tollgate.modeler.model.Template;
+import org.flowable.bpmn.BpmnAutoLayout;
+import org.flowable.bpmn.converter.BpmnXMLConverter;
+import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.EndEvent;
+import org.flowable.bpmn.model.ExclusiveGateway;
+import org.flowable.bpmn.model.FlowElementsContainer;
+import org.flowable.bpmn.model.FlowNode;
+import org.flowable.bpmn.model.FlowableListener;
+import org.flowable.bpmn.model.ImplementationType;
+import org.flowable.bpmn.model.MultiInstanceLoopCharacteristics;
+import org.flowable.bpmn.model.ParallelGateway;
+import org.flowable.bpmn.model.Process;
+import org.flowable.bpmn.model.SequenceFlow;
+import org.flowable.bpmn.model.StartEvent;
+import org.flowable.bpmn.model.SubProcess;
+import org.flowable.bpmn.model.UserTask;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles a valid template to BPMN 2.0. Each stage is an embedded sub-process; its tasks form a
+ * graph of user tasks ordered by {@code requires}; its approval is a multi-instance user task whose
+ * completion condition carries the approval mode; a rejection loops back to the stage entry.
+ * Stages are joined by parallel gateways where several meet or leave. The output is deterministic:
+ * ids derive from keys, elements are added in template order, and the layout has no randomness.
+ */
+public final class TemplateCompiler {
+
+    /** Compiles, lays out and serialises; the template must have passed validation. */
+    public Compiled compile(Template template) {
+        BpmnModel model = toModel(template);
+        new BpmnAutoLayout(model).execute();
+        byte[] xml = new BpmnXMLConverter().convertToXML(model, StandardCharsets.UTF_8.name());
+        return new Compiled(model, new String(xml, StandardCharsets.UTF_8));
+    }
+
+    /** The compiled model and its XML. */
+    public record Compiled(BpmnModel model, String xml) {
+    }
+
+    BpmnModel toModel(Template template) {
+        BpmnModel model = new BpmnModel();
+        model.setTargetNamespace("https://tollgate.io/templates");
+        Process process = new Process();
+        process.setId(template.key());
+        process.setName(template.name());
+        process.setExecutable(true);
+        model.addProcess(process);
+        Builder b = new Builder(process);
+
+        StartEvent start = b.add(process, new StartEvent(), "start", "Project started");
+        EndEvent end = b.add(process, new EndEvent(), "end", "Project completed");
+
+        Map<String, FlowNode> entry = new LinkedHashMap<>();
+        Map<String, FlowNode> exit = new LinkedHashMap<>();
+        for (Stage stage : template.stages()) {
+            FlowNode stageNode = stage(b, process, template, stage);
+            FlowNode in = stageNode;
+            FlowNode out = stageNode;
+            if (stage.when() != null) {
+                ExclusiveGateway decide = b.add(process, new ExclusiveGateway(), "when_" + stage.key(),
+                        "Does " + stage.label() + " apply?");
+                FlowNode skip = b.add(process, new org.flowable.bpmn.model.ThrowEvent(), BpmnIds.skip(stage.key()),
+                        "Skip " + stage.label());
+                ExclusiveGateway merge = b.add(process, new ExclusiveGateway(), "merge_" + stage.key(), null);
+                SequenceFlow yes = b.flow(process, decide, stageNode, "applies");
+                yes.setConditionExpression("${tgExpressions.when(execution, '" + stage.key() + "')}");
+                SequenceFlow no = b.flow(process, decide, skip, "skipped");
+                decide.setDefaultFlow(no.getId());
+                b.flow(process, skip, merge, null);
+                b.flow(process, stageNode, merge, null);
+                in = decide;
+                out = merge;
+            }
+            List<String> prerequisites = template.prerequisites(stage);
+            if (prerequisites.size() > 1) {
+                ParallelGateway join = b.add(process, new ParallelGateway(), "join_" + stage.key(),
+                        "All before " + stage.label() + " done");
+                b.flow(process, join, in, null);
+                in = join;
+            }
+            entry.put(stage.key(), in);
+            exit.put(stage.key(), out);
+        }
+
+        Map<String, List<String>> successors = new LinkedHashMap<>();
+        List<String> sources = new ArrayList<>();
+        for (Stage stage : template.stages()) {
+            successors.putIfAbsent(stage.key(), new ArrayList<>());
+            List<String> prerequisites = template.prerequisites(stage);
+            if (prerequisites.isEmpty()) {
+                sources.add(stage.key());
+            }
+            for (String p : prerequisites) {
+                successors.computeIfAbsent(p, k -> new ArrayList<>()).add(stage.key());
+            }
+        }
+        fanOut(b, process, start, sources.stream().map(entry::get).toList(), "fork_start", "Start in parallel");
+        List<FlowNode> sinks = new ArrayList<>();
+        for (Stage stage : template.stages()) {
+            List<String> next = successors.get(stage.key());
+            if (next.isEmpty()) {
+                sinks.add(exit.get(stage.key()));
+            } else {
+                fanOut(b, process, exit.get(stage.key()), next.stream().map(entry::get).toList(),
+                        "fork_" + stage.key(), "After " + stage.label());
+            }
+        }
+        if (sinks.size() == 1) {
+            b.flow(process, sinks.get(0), end, null);
+        } else {
+            ParallelGateway join = b.add(process, new ParallelGateway(), "join_end", "All stages done");
+            sinks.forEach(s -> b.flow(process, s, join, null));
+            b.flow(process, join, end, null);
+        }
+        return model;
+    }
+
+    private static void fanOut(Builder b, FlowElementsContainer c, FlowNode from, List<FlowNode> to, String id, String name) {
+        if (to.size() == 1) {
+            b.flow(c, from, to.get(0), null);
+        } else if (to.size() > 1) {
+            ParallelGateway fork = b.add(c, new ParallelGateway(), id, name);
+            b.flow(c, from, fork, null);
+            to.forEach(t -> b.flow(c, fork, t, null));
+        }
+    }
+
+    private FlowNode stage(Builder b, Process process, Template template, Stage stage) {
+        String key = stage.key();
+        SubProcess sub = b.add(process, new SubProcess(), BpmnIds.stage(key), stage.label());
+        StartEvent start = b.add(sub, new StartEvent(), key + "_start", null);
+        ExclusiveGateway entry = b.add(sub, new ExclusiveGateway(), key + "_entry", "Work on " + stage.label());
+        EndEvent end = b.add(sub, new EndEvent(), key + "_end", null);
+        b.flow(sub, start, entry, null);
+
+        // Each pass through the entry starts a fresh round of the gate's votes.
+        if (stage.gate() != null && stage.gate().approval() != null) {
+            entry.getExecutionListeners().add(setVariable(BpmnIds.approvalsVariable(key)));
+            entry.getExecutionListeners().add(setVariable(BpmnIds.rejectionsVariable(key)));
+        }
+
+        FlowNode tasksDone = tasks(b, sub, template, stage, entry);
+        if (stage.gate() == null || stage.gate().approval() == null) {
+            b.flow(sub, tasksDone, end, null);
+            return sub;
+        }
+        UserTask approval = b.add(sub, new UserTask(), BpmnIds.approval(key), "Approve " + stage.label());
+        approval.setAssignee("${" + BpmnIds.APPROVER_VARIABLE + "}");
+        approval.setCategory("approval");
+        MultiInstanceLoopCharacteristics loop = new MultiInstanceLoopCharacteristics();
+        loop.setInputDataItem("${" + BpmnIds.approversVariable(key) + "}");
+        loop.setElementVariable(BpmnIds.APPROVER_VARIABLE);
+        ApprovalMode mode = stage.gate().approval().mode();
+        String approvals = BpmnIds.approvalsVariable(key);
+        String rejections = BpmnIds.rejectionsVariable(key);
+        String approved = "${" + rejections + " == 0}";
+        if (mode instanceof ApprovalMode.Any) {
+            loop.setCompletionCondition("${" + approvals + " >= 1 || " + rejections + " >= 1}");
+        } else if (mode instanceof ApprovalMode.Quorum q) {
+            loop.setCompletionCondition("${" + approvals + " >= " + q.count() + " || " + rejections
+                    + " > nrOfInstances - " + q.count() + "}");
+            approved = "${" + approvals + " >= " + q.count() + "}";
+        } else {
+            // all and sequential: every approver in turn or at once, and one rejection ends it
+            loop.setSequential(mode instanceof ApprovalMode.Sequential);
+            loop.setCompletionCondition("${" + rejections + " >= 1}");
+        }
+        approval.setLoopCharacteristics(loop);
+        b.flow(sub, tasksDone, approval, null);
+        ExclusiveGateway decision = b.add(sub, new ExclusiveGateway(), key + "_decision", "Approved?");
+        b.flow(sub, approval, decision, null);
+        SequenceFlow yes = b.flow(sub, decision, end, "approved");
+        yes.setConditionExpression(approved);
+        SequenceFlow no = b.flow(sub, decision, entry, "rejected: rework");
+        decision.setDefaultFlow(no.getId());
+        return sub;
+    }
+
+    /** The stage's tasks as a graph ordered by {@code requires}; answers the node reached when all are done. */
+    private FlowNode tasks(Builder b, SubProcess sub, Template template, Stage stage, FlowNode from) {
+        String key = stage.key();
+        if (stage.tasks().isEmpty()) {
+            return from;
+        }
+        Map<String, UserTask> nodes = new LinkedHashMap<>();
+        for (TaskDef task : stage.tasks()) {
+            UserTask user = b.add(sub, new UserTask(), BpmnIds.task(key, task.key()), task.label());
+            assign(user, task.assignee());
+            user.setCategory("task");
+            nodes.put(task.key(), user);
+        }
+        Map<String, List<String>> dependents = new LinkedHashMap<>();
+        stage.tasks().forEach(t -> dependents.put(t.key(), new ArrayList<>()));
+        List<String> roots = new ArrayList<>();
+        for (TaskDef task : stage.tasks()) {
+            if (task.requires().isEmpty()) {
+                roots.add(task.key());
+            }
+            task.requires().forEach(r -> dependents.get(r).add(task.key()));
+        }
+        Map<String, FlowNode> inbound = new LinkedHashMap<>();
+        for (TaskDef task : stage.tasks()) {
+            FlowNode in = nodes.get(task.key());
+            if (task.requires().size() > 1) {
+                ParallelGateway join = b.add(sub, new ParallelGateway(), key + "__" + task.key() + "_ready",
+                        "Ready for " + task.label());
+                b.flow(sub, join, in, null);
+                in = join;
+            }
+            inbound.put(task.key(), in);
+        }
+        fanOut(b, sub, from, roots.stream().map(inbound::get).toList(), key + "_fork", "Start tasks");
+        List<FlowNode> sinks = new ArrayList<>();
+        for (TaskDef task : stage.tasks()) {
+            List<String> next = dependents.get(task.key());
+            if (next.isEmpty()) {
+                sinks.add(nodes.get(task.key()));
+            } else {
+                fanOut(b, sub, nodes.get(task.key()), next.stream().map(inbound::get).toList(),
+                        key + "__" + task.key() + "_done", null);
+            }
+        }
+        if (sinks.size() == 1) {
+            return sinks.get(0);
+        }
+        ParallelGateway join = b.add(sub, new ParallelGateway(), key + "_tasks_done", "All tasks done");
+        sinks.forEach(s -> b.flow(sub, s, join, null));
+        return join;
+    }
+
+    private static void assign(UserTask task, String assignee) {
+        if (assignee.startsWith("user:")) {
+            task.setCandidateUsers(List.of(assignee.substring("user:".length())));
+        } else if (assignee.startsWith("group:")) {
+            task.setCandidateGroups(List.of(assignee.substring("group:".length())));
+        } else {
+            task.setCandidateUsers(List.of("${" + BpmnIds.roleVariable(assignee) + "}"));
+        }
+    }
+
+    private static FlowableListener setVariable(String variable) {
+        FlowableListener listener = new FlowableListener();
+        listener.setEvent("start");
+        listener.setImplementationType(ImplementationType.IMPLEMENTATION_TYPE_EXPRESSION);
+        listener.setImplementation("${execution.setVariable('" + variable + "', 0)}");
+        return listener;
+    }
+
+    /** Adds elements and flows with deterministic ids. */
+    private static final class Builder {
+        private final Process process;
+
+        Builder(Process process) {
+            this.process = process;
+        }
+
+        <T extends FlowNode> T add(FlowElementsContainer container, T node, String id, String name) {
+            node.setId(id);
+            node.setName(name);
+            container.addFlowElement(node);
+            return node;
+        }
+
+        SequenceFlow flow(FlowElementsContainer container, FlowNode from, FlowNode to, String name) {
+            SequenceFlow flow = new SequenceFlow(from.getId(), to.getId());
+            flow.setId("flow_" + from.getId() + "_to_" + to.getId());
+            flow.setName(name);
+            container.addFlowElement(flow);
+            from.getOutgoingFlows().add(flow);
+            to.getIncomingFlows().add(flow);
+            flow.setSourceFlowElement(from);
+            flow.setTargetFlowElement(to);
+            return flow;
+        }
+    }
+}

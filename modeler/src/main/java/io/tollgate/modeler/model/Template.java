@@ -1,0 +1,53 @@
+package io.tollgate.modeler.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One project process as a process admin describes it: roles, fields and stages with their gates.
+ * Field keys share one namespace across the template (project, stage and task fields), so an
+ * expression can name any of them.
+ */
+public record Template(
+        String key,
+        String name,
+        Map<String, String> names,
+        String description,
+        String industry,
+        List<String> modules,
+        Map<String, Role> roles,
+        List<FieldDef> fields,
+        List<Stage> stages) {
+
+    public Template {
+        names = names == null ? Map.of() : Map.copyOf(names);
+        modules = modules == null ? List.of() : List.copyOf(modules);
+        roles = roles == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(roles));
+        fields = fields == null ? List.of() : List.copyOf(fields);
+        stages = stages == null ? List.of() : List.copyOf(stages);
+    }
+
+    public Optional<Stage> stage(String stageKey) {
+        return stages.stream().filter(s -> s.key().equals(stageKey)).findFirst();
+    }
+
+    /** Every field of the template: project fields, then each stage's fields and its tasks' fields. */
+    public Stream<FieldDef> allFields() {
+        return Stream.concat(fields.stream(), stages.stream().flatMap(Stage::allFields));
+    }
+
+    public Optional<FieldDef> field(String fieldKey) {
+        return allFields().filter(f -> f.key().equals(fieldKey)).findFirst();
+    }
+
+    /** The prerequisites of a stage: its {@code after} list, or the previous stage when none is given. */
+    public List<String> prerequisites(Stage stage) {
+        if (stage.after() != null) {
+            return stage.after();
+        }
+        int index = stages.indexOf(stage);
+        return index <= 0 ? List.of() : List.of(stages.get(index - 1).key());
+    }
+}

@@ -1,0 +1,2 @@
+/** Reading templates from YAML or JSON into the model, reporting every shape problem with its JSON path. */
+package io.tollgate.modeler.parse;

@@ -1,0 +1,192 @@
+package io.tollgate.modeler.store;
+
+import io.tollgate.modeler.compiler.TemplateCompiler;
+import io.tollgate.modeler.model.Template;
+import io.tollgate.modeler.parse.TemplateFormat;
+import io.tollgate.modeler.parse.TemplateReader;
+import io.tollgate.modeler.validation.Problem;
+import io.tollgate.modeler.validation.TemplateValidator;
+import io.tollgate.modeler.validation.ValidationContext;
+import io.tollgate.modeler.validation.ValidationReport;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Drafts and versions of templates. Publishing validates the draft, compiles it, deploys the BPMN
+ * and records version N+1, all in one transaction: a failed deployment leaves no version behind.
+ */
+@Service
+@Transactional
+public class TemplateStore {
+
+    private final TemplateDrafts drafts;
+    private final TemplateVersions versions;
+    private final TemplateDeployer deployer;
+    private final ObjectProvider<WorkspaceModules> modules;
+    private final ObjectProvider<ValidationContext.ExpressionChecker> expressions;
+    private final Clock clock;
+    private final TemplateReader reader = new TemplateReader();
+    private final TemplateValidator validator = new TemplateValidator();
+    private final TemplateCompiler compiler = new TemplateCompiler();
+    private final Map<String, PublishedTemplate> published = new ConcurrentHashMap<>();
+
+    public TemplateStore(TemplateDrafts drafts, TemplateVersions versions, TemplateDeployer deployer,
+                         ObjectProvider<WorkspaceModules> modules,
+                         ObjectProvider<ValidationContext.ExpressionChecker> expressions,
+                         ObjectProvider<Clock> clock) {
+        this.drafts = drafts;
+        this.versions = versions;
+        this.deployer = deployer;
+        this.modules = modules;
+        this.expressions = expressions;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TemplateSummary> list() {
+        Map<String, TemplateSummary> out = new LinkedHashMap<>();
+        for (TemplateVersion v : versions.findLatestOfEach()) {
+            out.put(v.key(), new TemplateSummary(v.key(), v.name(), v.industry(), v.version(), drafts.existsById(v.key())));
+        }
+        for (TemplateDraft d : drafts.findAll()) {
+            if (!out.containsKey(d.key())) {
+                Template t = reader.read(d.source(), TemplateFormat.valueOf(d.format())).template();
+                out.put(d.key(), new TemplateSummary(d.key(), t == null ? null : t.name(), t == null ? null : t.industry(),
+                        null, true));
+            }
+        }
+        return out.values().stream().sorted(java.util.Comparator.comparing(TemplateSummary::key)).toList();
+    }
+
+    /** Saves a draft as written. It must parse as a document; it need not be valid yet. */
+    public ValidationReport saveDraft(String key, String text, TemplateFormat format, String user) {
+        TemplateReader.Result read = reader.read(text, format);
+        if (read.template() == null) {
+            throw new InvalidTemplateException("The template does not parse.", read.problems());
+        }
+        String bodyKey = read.template().key();
+        if (bodyKey != null && !bodyKey.equals(key)) {
+            throw new InvalidTemplateException("The template's key does not match the address.",
+                    List.of(Problem.error("template-key-mismatch", "$.key", "The body says key '" + bodyKey
+                            + "' but it is saved under '" + key + "'.")));
+        }
+        TemplateDraft draft = drafts.findById(key).orElseGet(() -> new TemplateDraft(key));
+        draft.revise(text, format.name(), user, Instant.now(clock));
+        drafts.save(draft);
+        return validate(read);
+    }
+
+    /** Validates the draft of a template. */
+    @Transactional(readOnly = true)
+    public ValidationReport validateDraft(String key) {
+        TemplateDraft draft = drafts.findById(key)
+                .orElseThrow(() -> new TemplateNotFoundException("Template '" + key + "' has no draft."));
+        return validate(reader.read(draft.source(), TemplateFormat.valueOf(draft.format())));
+    }
+
+    /** Validates a template given as text, without saving it. */
+    @Transactional(readOnly = true)
+    public ValidationReport validate(String text, TemplateFormat format) {
+        return validate(reader.read(text, format));
+    }
+
+    private ValidationReport validate(TemplateReader.Result read) {
+        WorkspaceModules workspace = modules.getIfAvailable();
+        ValidationContext context = new ValidationContext(workspace == null ? null : workspace.enabledModules(),
+                expressions.getIfAvailable());
+        return validator.validate(read.template(), read.problems(), context);
+    }
+
+    /** Validates, compiles and deploys the draft as the next version; the draft is then cleared. */
+    public VersionInfo publish(String key, String user) {
+        TemplateDraft draft = drafts.findById(key)
+                .orElseThrow(() -> new TemplateNotFoundException("Template '" + key + "' has no draft to publish."));
+        TemplateFormat format = TemplateFormat.valueOf(draft.format());
+        TemplateReader.Result read = reader.read(draft.source(), format);
+        ValidationReport report = validate(read);
+        if (!report.valid()) {
+            throw new InvalidTemplateException("The draft has " + report.errors().size()
+                    + " problem(s); nothing was published.", report.errors());
+        }
+        Template template = read.template();
+        if (template.key() == null || !template.key().equals(key)) {
+            throw new InvalidTemplateException("The template's key does not match the address.",
+                    List.of(Problem.error("template-key-mismatch", "$.key", "The draft's key must be '" + key + "'.")));
+        }
+        int next = versions.findFirstByKeyOrderByVersionDesc(key).map(v -> v.version() + 1).orElse(1);
+        String xml = compiler.compile(template).xml();
+        String definitionId = deployer.deploy(key, next, template.name(), xml);
+        Instant now = Instant.now(clock);
+        versions.save(new TemplateVersion(key, next, template.name(), template.industry(), draft.source(),
+                draft.format(), xml, now, user, definitionId));
+        drafts.delete(draft);
+        return new VersionInfo(next, now, user);
+    }
+
+    @Transactional(readOnly = true)
+    public List<VersionInfo> versions(String key) {
+        List<VersionInfo> out = new ArrayList<>();
+        versions.findByKeyOrderByVersionAsc(key).forEach(v -> out.add(new VersionInfo(v.version(), v.publishedAt(), v.publishedBy())));
+        if (out.isEmpty() && !drafts.existsById(key)) {
+            throw new TemplateNotFoundException("There is no template '" + key + "'.");
+        }
+        return out;
+    }
+
+    /** The source of the latest version, of a given version, or of the draft. */
+    @Transactional(readOnly = true)
+    public TemplateSource source(String key, Integer version, boolean draft) {
+        if (draft) {
+            TemplateDraft d = drafts.findById(key)
+                    .orElseThrow(() -> new TemplateNotFoundException("Template '" + key + "' has no draft."));
+            return new TemplateSource(d.source(), TemplateFormat.valueOf(d.format()));
+        }
+        TemplateVersion v = version(key, version);
+        return new TemplateSource(v.source(), TemplateFormat.valueOf(v.format()));
+    }
+
+    @Transactional(readOnly = true)
+    public String bpmn(String key, Integer version) {
+        return version(key, version).bpmnXml();
+    }
+
+    /** A published version with its parsed model; versions never change, so they are cached. */
+    @Transactional(readOnly = true)
+    public PublishedTemplate published(String key, Integer version) {
+        if (version != null) {
+            PublishedTemplate cached = published.get(key + "#" + version);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        TemplateVersion v = version(key, version);
+        return published.computeIfAbsent(key + "#" + v.version(), k -> {
+            Template template = reader.read(v.source(), TemplateFormat.valueOf(v.format())).template();
+            return new PublishedTemplate(v.key(), v.version(), template, v.processDefinitionId(), v.publishedAt(),
+                    v.publishedBy());
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isPublished(String key) {
+        return versions.existsByKey(key);
+    }
+
+    private TemplateVersion version(String key, Integer version) {
+        Optional<TemplateVersion> v = version == null ? versions.findFirstByKeyOrderByVersionDesc(key)
+                : versions.findByKeyAndVersion(key, version);
+        return v.orElseThrow(() -> new TemplateNotFoundException(version == null
+                ? "Template '" + key + "' has no published version."
+                : "Template '" + key + "' has no version " + version + "."));
+    }
+}

@@ -1,0 +1,2 @@
+/** Template drafts, published versions and publishing: validate, compile, deploy, record. */
+package io.tollgate.modeler.store;

@@ -1,0 +1,63 @@
+package io.tollgate.modeler.compiler;
+
+import io.tollgate.modeler.TemplateFixtures;
+import io.tollgate.modeler.model.Template;
+import io.tollgate.modeler.parse.TemplateReader;
+import org.flowable.bpmn.model.MultiInstanceLoopCharacteristics;
+import org.flowable.bpmn.model.SubProcess;
+import org.flowable.bpmn.model.UserTask;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TemplateCompilerTests {
+
+    private final TemplateCompiler compiler = new TemplateCompiler();
+
+    private static Template fiveStages() {
+        return new TemplateReader().read(TemplateFixtures.fiveStages()).template();
+    }
+
+    @Test
+    void givesEveryFlowNodeAShape() {
+        TemplateCompiler.Compiled compiled = compiler.compile(fiveStages());
+
+        assertThat(BpmnVerifier.nodesWithoutShape(compiled.model())).isEmpty();
+        assertThat(compiled.xml()).contains("<bpmndi:BPMNShape").contains("<bpmndi:BPMNEdge");
+    }
+
+    @Test
+    void passesFlowablesValidatorAndTheBpmnSchema() {
+        TemplateCompiler.Compiled compiled = compiler.compile(fiveStages());
+
+        assertThat(BpmnVerifier.engineErrors(compiled.model())).isEmpty();
+        assertThat(BpmnVerifier.schemaError(compiled.xml())).isNull();
+    }
+
+    @Test
+    void compilesTheSameTemplateToTheSameBytes() {
+        assertThat(compiler.compile(fiveStages()).xml()).isEqualTo(compiler.compile(fiveStages()).xml());
+    }
+
+    @Test
+    void modelsEachStageAsASubProcessAndEachApprovalAsMultiInstance() {
+        var process = compiler.compile(fiveStages()).model().getMainProcess();
+
+        assertThat(process.getFlowElement("stage_requirements")).isInstanceOf(SubProcess.class);
+        UserTask testing = (UserTask) process.getFlowElement("approval_testing", true);
+        MultiInstanceLoopCharacteristics loop = testing.getLoopCharacteristics();
+        assertThat(loop.isSequential()).isTrue();
+        assertThat(loop.getInputDataItem()).isEqualTo("${tg_testing_approvers}");
+        UserTask prototype = (UserTask) process.getFlowElement("approval_prototype", true);
+        assertThat(prototype.getLoopCharacteristics().getCompletionCondition())
+                .isEqualTo("${tg_prototype_approvals >= 1 || tg_prototype_rejections >= 1}");
+        UserTask ship = (UserTask) process.getFlowElement("task_release__ship", true);
+        assertThat(ship.getCandidateGroups()).containsExactly("ops");
+    }
+
+    @Test
+    void rejectsSchemaInvalidXml() {
+        assertThat(BpmnVerifier.schemaError("<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><nonsense/></definitions>"))
+                .isNotNull();
+    }
+}
