@@ -12,8 +12,11 @@ public final class BpmnIds {
     public static final String TASK_PREFIX = "task_";
     public static final String APPROVAL_PREFIX = "approval_";
     public static final String SKIP_PREFIX = "skip_";
+    public static final String ENTRY_PREFIX = "entry_";
     public static final String APPROVER_VARIABLE = "approver";
     public static final String PROJECT_VARIABLE = "tg_project";
+    /** Process variable with the project's field values as JSON, for conditions evaluated in the engine. */
+    public static final String FIELDS_VARIABLE = "tg_fields";
 
     public static String stage(String stage) {
         return STAGE_PREFIX + stage;
@@ -25,6 +28,11 @@ public final class BpmnIds {
 
     public static String approval(String stage) {
         return APPROVAL_PREFIX + stage;
+    }
+
+    /** The gateway every round of work in a stage passes: first entry and each rework. */
+    public static String entry(String stage) {
+        return ENTRY_PREFIX + stage;
     }
 
     public static String skip(String stage) {
@@ -59,6 +67,9 @@ public final class BpmnIds {
         }
         if (activityId != null && activityId.startsWith(SKIP_PREFIX)) {
             return activityId.substring(SKIP_PREFIX.length());
+        }
+        if (activityId != null && activityId.startsWith(ENTRY_PREFIX)) {
+            return activityId.substring(ENTRY_PREFIX.length());
         }
         if (activityId != null && activityId.startsWith(TASK_PREFIX)) {
             int sep = activityId.indexOf("__");

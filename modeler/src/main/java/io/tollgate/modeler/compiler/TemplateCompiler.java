@@ -140,7 +140,7 @@ public final class TemplateCompiler {
         String key = stage.key();
         SubProcess sub = b.add(process, new SubProcess(), BpmnIds.stage(key), stage.label());
         StartEvent start = b.add(sub, new StartEvent(), key + "_start", null);
-        ExclusiveGateway entry = b.add(sub, new ExclusiveGateway(), key + "_entry", "Work on " + stage.label());
+        ExclusiveGateway entry = b.add(sub, new ExclusiveGateway(), BpmnIds.entry(key), "Work on " + stage.label());
         EndEvent end = b.add(sub, new EndEvent(), key + "_end", null);
         b.flow(sub, start, entry, null);
 

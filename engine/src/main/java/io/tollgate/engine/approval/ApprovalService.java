@@ -1,0 +1,200 @@
+package io.tollgate.engine.approval;
+
+import io.tollgate.engine.audit.AuditLog;
+import io.tollgate.engine.project.Decision;
+import io.tollgate.engine.project.Decisions;
+import io.tollgate.engine.project.GateEvaluator;
+import io.tollgate.engine.project.Project;
+import io.tollgate.engine.project.ProjectService;
+import io.tollgate.engine.project.ProjectStage;
+import io.tollgate.engine.project.ProjectView;
+import io.tollgate.engine.project.WorkItem;
+import io.tollgate.engine.project.WorkItems;
+import io.tollgate.engine.security.Actor;
+import io.tollgate.engine.support.Problems;
+import io.tollgate.engine.task.TaskService;
+import io.tollgate.engine.workflow.Workflow;
+import io.tollgate.modeler.compiler.BpmnIds;
+import io.tollgate.modeler.model.ApprovalMode;
+import io.tollgate.modeler.model.Stage;
+import io.tollgate.modeler.model.Template;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decisions on gates. Votes are counted from the recorded decisions of the stage's current round and
+ * handed to the engine, whose completion condition applies the mode. A rejection that decides the
+ * gate sends the project back to the gate's {@code onReject} stage; a send-back goes where the
+ * approver says.
+ */
+@Service
+@Transactional
+public class ApprovalService {
+
+    private final TaskService tasks;
+    private final WorkItems items;
+    private final Decisions decisions;
+    private final ProjectService projects;
+    private final GateEvaluator gates;
+    private final Workflow workflow;
+    private final AuditLog audit;
+
+    ApprovalService(TaskService tasks, WorkItems items, Decisions decisions, ProjectService projects,
+                    GateEvaluator gates, Workflow workflow, AuditLog audit) {
+        this.tasks = tasks;
+        this.items = items;
+        this.decisions = decisions;
+        this.projects = projects;
+        this.gates = gates;
+        this.workflow = workflow;
+        this.audit = audit;
+    }
+
+    /** One approver's decision. */
+    public record DecisionRequest(String decision, String comment, String sendBackTo) {
+    }
+
+    /** Records the decision and moves the project on; answers the project's id. */
+    public String decide(String id, DecisionRequest request, Actor actor) {
+        WorkItem item = tasks.load(id, actor);
+        if (item.kind() != WorkItem.Kind.APPROVAL) {
+            throw Problems.conflict("not-an-approval", "This is a task, not an approval: complete it with /api/tasks/" + id + "/complete.");
+        }
+        if (!item.offeredTo(actor.username(), actor.principals())) {
+            throw Problems.forbidden("This approval is for " + item.assignee() + ", not for you.");
+        }
+        if (item.status() != WorkItem.Status.OPEN) {
+            throw Problems.conflict("approval-closed", "This approval is already " + lower(item.status().name()) + ".");
+        }
+        Decision.Kind kind = kind(request.decision());
+        String comment = request.comment() == null ? null : request.comment().trim();
+        if (kind != Decision.Kind.APPROVE && (comment == null || comment.isEmpty())) {
+            throw Problems.invalidFields("Say why: a " + lower(kind.name()).replace('_', ' ') + " needs a comment.",
+                    List.of(new Problems.FieldError("comment", "A comment is required to " + lower(kind.name()).replace('_', ' ') + ".")));
+        }
+        if (comment != null && comment.length() > 4000) {
+            throw Problems.invalidFields("The comment is too long.", List.of(new Problems.FieldError("comment", "At most 4000 characters.")));
+        }
+        Project project = projects.load(item.projectId(), actor);
+        if (!project.active()) {
+            throw Problems.conflict("project-not-active", "The project is " + lower(project.status().name()) + ".");
+        }
+        Template template = projects.templateOf(project);
+        Stage stage = template.stage(item.stageKey()).orElseThrow();
+        ProjectStage projectStage = projects.stagesOf(project.id()).stream()
+                .filter(s -> s.stageKey().equals(stage.key())).findFirst().orElseThrow();
+        String target = null;
+        if (kind == Decision.Kind.SEND_BACK) {
+            target = request.sendBackTo() == null || request.sendBackTo().isBlank() ? stage.key() : request.sendBackTo();
+            if (!target.equals(stage.key()) && !ancestors(template, stage.key()).contains(target)) {
+                throw Problems.invalidFields("A project can only be sent back to this stage or one before it.",
+                        List.of(new Problems.FieldError("sendBackTo", "'" + target + "' is not this stage or one before it; choose from "
+                                + ancestors(template, stage.key()) + ".")));
+            }
+        }
+        if (kind == Decision.Kind.APPROVE) {
+            List<ProjectView.CriterionView> criteria = gates.evaluate(template, stage, projects.fieldsOf(project),
+                    items.findByProjectIdAndStageKey(project.id(), stage.key()));
+            List<Problems.Unmet> unmet = criteria.stream().filter(c -> !c.met())
+                    .map(c -> new Problems.Unmet(c.kind(), c.key(), c.message())).toList();
+            if (!unmet.isEmpty()) {
+                throw Problems.unmet("The gate's criteria are not met; approve once they are.", unmet);
+            }
+        }
+
+        Instant now = Instant.now();
+        decisions.save(new Decision(project.id(), stage.key(), item.round(), item.id(), actor.username(), kind, comment, now));
+        item.complete(actor.username(), now);
+        items.saveAndFlush(item);
+        audit.record(project.workspaceId(), project.id(), actor.username(), "gate." + lower(kind.name()),
+                stage.key(), comment);
+
+        if (kind == Decision.Kind.SEND_BACK) {
+            workflow.sendBack(project.id(), affected(template, target), target);
+            return project.id();
+        }
+        List<Decision> round = decisions.findByProjectIdAndStageKeyAndRound(project.id(), stage.key(), item.round());
+        long approvals = round.stream().filter(d -> d.decision() == Decision.Kind.APPROVE).count();
+        long rejections = round.size() - approvals;
+        String rejectTo = stage.gate().onReject() == null ? stage.key() : stage.gate().onReject();
+        if (kind == Decision.Kind.REJECT && !rejectTo.equals(stage.key())
+                && decidesRejection(stage.gate().approval().mode(), rejections, approverCount(project, stage, item.round()))) {
+            workflow.sendBack(project.id(), affected(template, rejectTo), rejectTo);
+            return project.id();
+        }
+        workflow.complete(item.engineTaskId(), Map.of(
+                BpmnIds.approvalsVariable(stage.key()), (int) approvals,
+                BpmnIds.rejectionsVariable(stage.key()), (int) rejections));
+        return project.id();
+    }
+
+    private static boolean decidesRejection(ApprovalMode mode, long rejections, int approvers) {
+        if (mode instanceof ApprovalMode.Quorum q) {
+            return rejections > approvers - q.count();
+        }
+        return rejections >= 1;
+    }
+
+    private int approverCount(Project project, Stage stage, int round) {
+        return (int) items.findByProjectIdAndStageKey(project.id(), stage.key()).stream()
+                .filter(w -> w.kind() == WorkItem.Kind.APPROVAL && w.round() == round).count();
+    }
+
+    /** The target and every stage after it: what a send-back to the target stops and runs again. */
+    private static Set<String> affected(Template template, String target) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(target);
+        Deque<String> todo = new ArrayDeque<>(List.of(target));
+        while (!todo.isEmpty()) {
+            String current = todo.pop();
+            for (Stage s : template.stages()) {
+                if (template.prerequisites(s).contains(current) && out.add(s.key())) {
+                    todo.push(s.key());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> ancestors(Template template, String stageKey) {
+        Set<String> out = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(stageKey));
+        while (!todo.isEmpty()) {
+            String current = todo.pop();
+            template.stage(current).ifPresent(s -> template.prerequisites(s).forEach(p -> {
+                if (out.add(p)) {
+                    todo.push(p);
+                }
+            }));
+        }
+        return out;
+    }
+
+    private static Decision.Kind kind(String text) {
+        if (text == null) {
+            throw Problems.invalidFields("Say what you decide.", List.of(new Problems.FieldError("decision",
+                    "decision is approve, reject or send_back.")));
+        }
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "approve" -> Decision.Kind.APPROVE;
+            case "reject" -> Decision.Kind.REJECT;
+            case "send_back", "sendback", "send-back" -> Decision.Kind.SEND_BACK;
+            default -> throw Problems.invalidFields("Unknown decision '" + text + "'.", List.of(new Problems.FieldError(
+                    "decision", "decision is approve, reject or send_back.")));
+        };
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

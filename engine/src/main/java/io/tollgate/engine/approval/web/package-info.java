@@ -1,0 +1,2 @@
+/** The approval API: decisions on gates. */
+package io.tollgate.engine.approval.web;

@@ -1,0 +1,13 @@
+package io.tollgate.engine.audit;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.List;
+
+public interface AuditEvents extends JpaRepository<AuditEvent, Long> {
+
+    List<AuditEvent> findByProjectIdOrderByIdAsc(String projectId);
+
+    List<AuditEvent> findByWorkspaceIdOrderByIdDesc(String workspaceId, Pageable page);
+}

@@ -1,0 +1,39 @@
+package io.tollgate.engine.project;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A first health signal from the schedule: green on time, yellow when a running stage is past its
+ * due date, red when it is late by more than a fifth of its planned length or was reworked twice.
+ */
+final class Health {
+    private Health() {
+    }
+
+    static String of(Project project, List<ProjectStage> stages, Instant now) {
+        if (!project.active()) {
+            return "green";
+        }
+        String health = "green";
+        for (ProjectStage s : stages) {
+            boolean running = s.status() == ProjectStage.Status.ACTIVE || s.status() == ProjectStage.Status.APPROVAL
+                    || s.status() == ProjectStage.Status.SENT_BACK;
+            if (!running) {
+                continue;
+            }
+            if (s.reworkCount() >= 2) {
+                return "red";
+            }
+            if (s.dueAt() != null && now.isAfter(s.dueAt())) {
+                Duration plan = s.startedAt() == null ? Duration.ZERO : Duration.between(s.startedAt(), s.dueAt());
+                if (Duration.between(s.dueAt(), now).compareTo(plan.dividedBy(5)) > 0) {
+                    return "red";
+                }
+                health = "yellow";
+            }
+        }
+        return health;
+    }
+}

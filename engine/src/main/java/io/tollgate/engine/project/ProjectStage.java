@@ -1,0 +1,115 @@
+package io.tollgate.engine.project;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One stage of one project. {@code round} counts passes through the stage's work: it grows with
+ * every rejection or send-back that makes the stage run again, and decisions belong to a round.
+ */
+@Entity
+@Table(name = "project_stage")
+public class ProjectStage {
+
+    public enum Status { WAITING, ACTIVE, APPROVAL, DONE, SKIPPED, SENT_BACK }
+
+    @Id
+    private String id;
+    private String projectId;
+    private String stageKey;
+    private String name;
+    @Column(name = "seq")
+    private int seq;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    private int round;
+    private int reworkCount;
+    private Instant startedAt;
+    private Instant dueAt;
+    private Instant completedAt;
+    @Version
+    private long rowVersion;
+
+    protected ProjectStage() {
+    }
+
+    ProjectStage(String id, String projectId, String stageKey, String name, int seq) {
+        this.id = id;
+        this.projectId = projectId;
+        this.stageKey = stageKey;
+        this.name = name;
+        this.seq = seq;
+        this.status = Status.WAITING;
+    }
+
+    /** The stage's sub-process started: for the first time, or again because a later gate sent it back. */
+    void start(Instant at, Duration plan) {
+        if (status == Status.WAITING && round == 0) {
+            status = Status.ACTIVE;
+            startedAt = at;
+            dueAt = plan == null ? null : at.plus(plan);
+            round = 1;
+        } else {
+            rework(at);
+        }
+    }
+
+    /** Rejected or sent back: the stage's work runs again in a new round. */
+    void rework(Instant at) {
+        status = Status.SENT_BACK;
+        round++;
+        reworkCount++;
+        completedAt = null;
+        if (startedAt == null) {
+            startedAt = at;
+        }
+    }
+
+    void awaitApproval() {
+        if (status == Status.ACTIVE || status == Status.SENT_BACK) {
+            status = Status.APPROVAL;
+        }
+    }
+
+    void complete(Instant at) {
+        status = Status.DONE;
+        completedAt = at;
+    }
+
+    void skip(Instant at) {
+        status = Status.SKIPPED;
+        completedAt = at;
+    }
+
+    /** Work in the stage stopped because the project went back before it; it will start again later. */
+    void reset() {
+        if (status != Status.WAITING) {
+            status = Status.WAITING;
+            completedAt = null;
+        }
+    }
+
+    public String id() { return id; }
+    public String projectId() { return projectId; }
+    public String stageKey() { return stageKey; }
+    public String name() { return name; }
+    public int seq() { return seq; }
+    public Status status() { return status; }
+    public int round() { return round; }
+    public int reworkCount() { return reworkCount; }
+    public Instant startedAt() { return startedAt; }
+    public Instant dueAt() { return dueAt; }
+    public Instant completedAt() { return completedAt; }
+
+    public boolean finished() {
+        return status == Status.DONE || status == Status.SKIPPED;
+    }
+}

@@ -1,0 +1,38 @@
+package io.tollgate.engine.project;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A project as the API shows it: its stages, their tasks and the state of each gate. */
+public record ProjectView(String id, String name, String template, int version, String status,
+                          Map<String, Object> fields, Map<String, List<String>> roles, String health,
+                          Instant createdAt, String createdBy, Instant completedAt, String cancelReason,
+                          List<StageView> stages) {
+
+    public record StageView(String key, String name, String status, Instant startedAt, Instant dueAt,
+                            Instant completedAt, int reworkCount, List<TaskView> tasks, GateView gate) {
+    }
+
+    public record TaskView(String id, String key, String name, String assignee, List<String> candidates,
+                           String status, Instant dueAt, Instant completedAt, String completedBy) {
+    }
+
+    public record GateView(List<CriterionView> criteria, ApprovalView approval) {
+    }
+
+    public record CriterionView(String kind, String key, String message, boolean met) {
+    }
+
+    public record ApprovalView(String mode, List<String> approvers, List<DecisionView> decisions,
+                               List<String> pending) {
+    }
+
+    public record DecisionView(String user, String decision, String comment, Instant at, int round) {
+    }
+
+    /** A line of the project list. */
+    public record Summary(String id, String name, String template, int version, String status, String health,
+                          Instant createdAt, String currentStages) {
+    }
+}

@@ -1,0 +1,2 @@
+/** The project API. */
+package io.tollgate.engine.project.web;

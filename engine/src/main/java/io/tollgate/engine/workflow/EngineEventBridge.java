@@ -1,0 +1,97 @@
+package io.tollgate.engine.workflow;
+
+import io.tollgate.modeler.compiler.BpmnIds;
+import org.flowable.common.engine.api.delegate.event.FlowableEngineEntityEvent;
+import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
+import org.flowable.common.engine.api.delegate.event.FlowableEvent;
+import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
+import org.flowable.engine.delegate.event.FlowableActivityEvent;
+import org.flowable.task.api.Task;
+import org.springframework.context.ApplicationEventPublisher;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Listens to the engine and republishes what matters as {@link WorkflowEvents}. Runs inside the
+ * engine's command, so read models update in the same transaction; a failure rolls the step back.
+ */
+class EngineEventBridge implements FlowableEventListener {
+
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    EngineEventBridge(ApplicationEventPublisher publisher, Clock clock) {
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onEvent(FlowableEvent event) {
+        if (!(event.getType() instanceof FlowableEngineEventType type)) {
+            return;
+        }
+        Instant now = Instant.now(clock);
+        switch (type) {
+            case ACTIVITY_STARTED, ACTIVITY_COMPLETED, ACTIVITY_CANCELLED -> activity(type, (FlowableActivityEvent) event, now);
+            case TASK_CREATED -> {
+                Task task = (Task) ((FlowableEngineEntityEvent) event).getEntity();
+                String activity = task.getTaskDefinitionKey();
+                publisher.publishEvent(new WorkflowEvents.TaskCreated(task.getProcessInstanceId(), BpmnIds.stageOf(activity),
+                        BpmnIds.taskOf(activity), task.getId(), task.getAssignee(), now));
+            }
+            case TASK_ASSIGNED -> {
+                Task task = (Task) ((FlowableEngineEntityEvent) event).getEntity();
+                publisher.publishEvent(new WorkflowEvents.TaskAssigned(task.getId(), task.getAssignee()));
+            }
+            case TASK_COMPLETED -> {
+                Task task = (Task) ((FlowableEngineEntityEvent) event).getEntity();
+                publisher.publishEvent(new WorkflowEvents.TaskEnded(task.getProcessInstanceId(), task.getId(), true, now));
+            }
+            case ENTITY_DELETED -> {
+                if (((FlowableEngineEntityEvent) event).getEntity() instanceof Task task) {
+                    publisher.publishEvent(new WorkflowEvents.TaskEnded(task.getProcessInstanceId(), task.getId(), false, now));
+                }
+            }
+            case PROCESS_COMPLETED -> publisher.publishEvent(new WorkflowEvents.ProjectFinished(
+                    ((FlowableEngineEntityEvent) event).getProcessInstanceId(), now));
+            default -> {
+            }
+        }
+    }
+
+    private void activity(FlowableEngineEventType type, FlowableActivityEvent event, Instant now) {
+        String id = event.getActivityId();
+        String project = event.getProcessInstanceId();
+        if (id == null) {
+            return;
+        }
+        if (id.startsWith(BpmnIds.STAGE_PREFIX)) {
+            String stage = BpmnIds.stageOf(id);
+            switch (type) {
+                case ACTIVITY_STARTED -> publisher.publishEvent(new WorkflowEvents.StageStarted(project, stage, now));
+                case ACTIVITY_COMPLETED -> publisher.publishEvent(new WorkflowEvents.StageCompleted(project, stage, now));
+                default -> publisher.publishEvent(new WorkflowEvents.StageCancelled(project, stage, now));
+            }
+        } else if (id.startsWith(BpmnIds.SKIP_PREFIX) && type == FlowableEngineEventType.ACTIVITY_STARTED) {
+            publisher.publishEvent(new WorkflowEvents.StageSkipped(project, BpmnIds.stageOf(id), now));
+        } else if (id.startsWith(BpmnIds.ENTRY_PREFIX) && type == FlowableEngineEventType.ACTIVITY_STARTED) {
+            publisher.publishEvent(new WorkflowEvents.StageEntered(project, BpmnIds.stageOf(id), now));
+        }
+    }
+
+    @Override
+    public boolean isFailOnException() {
+        return true;
+    }
+
+    @Override
+    public boolean isFireOnTransactionLifecycleEvent() {
+        return false;
+    }
+
+    @Override
+    public String getOnTransaction() {
+        return null;
+    }
+}

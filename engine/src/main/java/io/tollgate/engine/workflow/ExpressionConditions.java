@@ -1,0 +1,78 @@
+package io.tollgate.engine.workflow;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tollgate.modeler.compiler.BpmnIds;
+import io.tollgate.modeler.expression.ExpressionSandbox;
+import io.tollgate.modeler.model.FieldDef;
+import io.tollgate.modeler.model.Template;
+import io.tollgate.modeler.store.TemplateStore;
+import org.flowable.engine.delegate.DelegateExecution;
+import org.flowable.engine.repository.ProcessDefinition;
+import org.flowable.engine.RepositoryService;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The bean compiled BPMN calls as {@code tgExpressions} for a stage's {@code when}: it evaluates the
+ * template's Groovy condition in the sandbox over the project's field values. A condition that
+ * cannot be evaluated does not skip the stage: doing the work is the safe side.
+ */
+@Component("tgExpressions")
+public class ExpressionConditions {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private final ExpressionSandbox sandbox;
+    private final TemplateStore templates;
+    private final RepositoryService repository;
+
+    ExpressionConditions(ExpressionSandbox sandbox, TemplateStore templates, RepositoryService repository) {
+        this.sandbox = sandbox;
+        this.templates = templates;
+        this.repository = repository;
+    }
+
+    public boolean when(DelegateExecution execution, String stageKey) {
+        ProcessDefinition definition = repository.getProcessDefinition(execution.getProcessDefinitionId());
+        int version = Integer.parseInt(definition.getResourceName().replaceAll(".*-v(\\d+)\\.bpmn20\\.xml$", "$1"));
+        Template template = templates.published(definition.getKey(), version).template();
+        String expression = template.stage(stageKey).map(s -> s.when()).orElse(null);
+        if (expression == null) {
+            return true;
+        }
+        try {
+            return sandbox.test(expression, values(template, (String) execution.getVariable(BpmnIds.FIELDS_VARIABLE)));
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    private static Map<String, Object> values(Template template, String json) {
+        Map<String, Object> stored;
+        try {
+            stored = json == null ? Map.of() : JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (Exception e) {
+            stored = Map.of();
+        }
+        Map<String, Object> out = new HashMap<>();
+        for (FieldDef f : template.allFields().toList()) {
+            Object v = stored.get(f.key());
+            if (v != null) {
+                v = switch (f.type()) {
+                    case DATE -> LocalDate.parse(v.toString());
+                    case DATETIME -> OffsetDateTime.parse(v.toString());
+                    case NUMBER, MONEY, PERCENT -> new java.math.BigDecimal(v.toString());
+                    default -> v;
+                };
+            }
+            out.put(f.key(), v);
+        }
+        return out;
+    }
+}

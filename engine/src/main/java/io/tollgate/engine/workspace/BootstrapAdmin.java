@@ -1,0 +1,53 @@
+package io.tollgate.engine.workspace;
+
+import io.tollgate.engine.security.AppUser;
+import io.tollgate.engine.security.AppUsers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Outside the demo profile nobody is seeded; on an empty database, TOLLGATE_ADMIN_PASSWORD creates
+ * a first workspace and its administrator, who then adds everyone else.
+ */
+@Component
+@Order(11)
+class BootstrapAdmin implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
+
+    private final Workspaces workspaces;
+    private final AppUsers users;
+    private final PasswordEncoder encoder;
+    private final String password;
+
+    BootstrapAdmin(Workspaces workspaces, AppUsers users, PasswordEncoder encoder,
+                   @Value("${tollgate.bootstrap.admin-password:}") String password) {
+        this.workspaces = workspaces;
+        this.users = users;
+        this.encoder = encoder;
+        this.password = password;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (password == null || password.isBlank() || users.count() > 0) {
+            return;
+        }
+        Workspace workspace = workspaces.findByKey("main").orElseGet(() -> workspaces.save(new Workspace(
+                UUID.randomUUID().toString(), "main", "Main workspace", Set.of())));
+        users.save(new AppUser("admin", encoder.encode(password), "Administrator", null, Set.of("admin"),
+                workspace.id(), Set.of()));
+        log.info("Created the first administrator 'admin' in workspace 'main'");
+    }
+}
