@@ -121,6 +121,9 @@ public class ApprovalService {
 
         if (kind == Decision.Kind.SEND_BACK) {
             workflow.sendBack(project.id(), affected(template, target), target);
+            if (!target.equals(stage.key())) {
+                projects.markSentBack(project.id(), stage.key());
+            }
             return project.id();
         }
         List<Decision> round = decisions.findByProjectIdAndStageKeyAndRound(project.id(), stage.key(), item.round());
@@ -130,6 +133,7 @@ public class ApprovalService {
         if (kind == Decision.Kind.REJECT && !rejectTo.equals(stage.key())
                 && decidesRejection(stage.gate().approval().mode(), rejections, approverCount(project, stage, item.round()))) {
             workflow.sendBack(project.id(), affected(template, rejectTo), rejectTo);
+            projects.markSentBack(project.id(), stage.key());
             return project.id();
         }
         workflow.complete(item.engineTaskId(), Map.of(

@@ -50,13 +50,20 @@ public class ProjectStage {
         this.status = Status.WAITING;
     }
 
-    /** The stage's sub-process started: for the first time, or again because a later gate sent it back. */
+    /**
+     * The stage's sub-process started: for the first time; again because the project returned from an
+     * earlier stage's rework (a replay, not this stage's fault); or because a gate sent it back here.
+     */
     void start(Instant at, Duration plan) {
-        if (status == Status.WAITING && round == 0) {
+        if (round == 0) {
             status = Status.ACTIVE;
             startedAt = at;
             dueAt = plan == null ? null : at.plus(plan);
             round = 1;
+        } else if (status == Status.WAITING || status == Status.SENT_BACK) {
+            status = Status.ACTIVE;
+            round++;
+            completedAt = null;
         } else {
             rework(at);
         }
@@ -64,13 +71,19 @@ public class ProjectStage {
 
     /** Rejected or sent back: the stage's work runs again in a new round. */
     void rework(Instant at) {
-        status = Status.SENT_BACK;
+        status = Status.ACTIVE;
         round++;
         reworkCount++;
         completedAt = null;
         if (startedAt == null) {
             startedAt = at;
         }
+    }
+
+    /** This stage's gate sent the project back to an earlier stage; it waits for the project to return. */
+    void sentBack() {
+        status = Status.SENT_BACK;
+        completedAt = null;
     }
 
     void awaitApproval() {

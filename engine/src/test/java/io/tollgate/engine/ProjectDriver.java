@@ -1,0 +1,102 @@
+package io.tollgate.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives projects the way people would: each demo user opens their inbox, completes their tasks
+ * with valid values for the fields shown, and approves their approvals.
+ */
+public final class ProjectDriver {
+
+    public static final List<String> USERS = List.of("admin", "pm", "alice", "bob", "carol");
+
+    private final Api api;
+
+    public ProjectDriver(Api api) {
+        this.api = api;
+    }
+
+    /** The standard role assignment for it-delivery-like templates. */
+    public static Map<String, Object> itDeliveryProject(String name) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("template", "it-delivery");
+        body.put("name", name);
+        body.put("fields", Map.of("budget", 120000, "customer", "ACME"));
+        body.put("roles", Map.of("pm", List.of("pm"), "sponsor", List.of("carol"), "dev", List.of("alice", "bob"),
+                "qa", List.of("carol")));
+        return body;
+    }
+
+    public JsonNode project(String id) {
+        Api.Answer answer = api.as("pm").get("/api/projects/" + id);
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.json();
+    }
+
+    /** Opens every user's inbox once and acts on each item; answers how many items were acted on. */
+    public int round(String projectId) {
+        int acted = 0;
+        for (String user : USERS) {
+            Api.Answer inbox = api.as(user).get("/api/tasks?project=" + projectId);
+            assertThat(inbox.status()).isEqualTo(200);
+            for (JsonNode item : inbox.json()) {
+                String id = item.get("id").asText();
+                Api.Answer done;
+                if (item.get("kind").asText().equals("task")) {
+                    done = api.as(user).post("/api/tasks/" + id + "/complete", Map.of("fields", values(item.get("fields"))));
+                } else {
+                    done = api.as(user).post("/api/tasks/" + id + "/decision", Map.of("decision", "approve"));
+                }
+                assertThat(done.status()).as("%s acting on %s: %s", user, item, done.text()).isEqualTo(200);
+                acted++;
+            }
+        }
+        return acted;
+    }
+
+    /** Works the project until it is completed; fails when nobody has anything left to do first. */
+    public JsonNode runToCompletion(String projectId) {
+        for (int i = 0; i < 100; i++) {
+            JsonNode project = project(projectId);
+            if (!project.get("status").asText().equals("active")) {
+                return project;
+            }
+            assertThat(round(projectId)).as("nobody can move project %s: %s", projectId, project).isPositive();
+        }
+        throw new AssertionError("project " + projectId + " did not finish in 100 rounds");
+    }
+
+    /** Valid values for the fields an inbox item shows; fields already filled keep their value. */
+    public static Map<String, Object> values(JsonNode fields) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (fields == null) {
+            return values;
+        }
+        for (JsonNode f : fields) {
+            if (f.hasNonNull("value")) {
+                continue;
+            }
+            String key = f.get("key").asText();
+            values.put(key, switch (f.get("type").asText()) {
+                case "url" -> "https://example.com/" + key;
+                case "email" -> key.toLowerCase() + "@example.com";
+                case "number", "money", "percent" -> f.hasNonNull("min") ? f.get("min").decimalValue() : 1;
+                case "date" -> "2026-12-01";
+                case "datetime" -> "2026-12-01T10:00:00+08:00";
+                case "boolean" -> true;
+                case "select" -> f.get("options").get(0).get("value").asText();
+                case "multiselect" -> List.of(f.get("options").get(0).get("value").asText());
+                case "user" -> "alice";
+                case "users" -> List.of("alice");
+                default -> "Filled " + key;
+            });
+        }
+        return values;
+    }
+}
