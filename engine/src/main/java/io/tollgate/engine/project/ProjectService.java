@@ -232,7 +232,9 @@ public class ProjectService {
         for (ProjectStage ps : stages.findByProjectIdOrderBySeq(id)) {
             Stage stage = template.stage(ps.stageKey()).orElse(null);
             List<WorkItem> stageItems = all.stream().filter(w -> w.stageKey().equals(ps.stageKey())).toList();
+            List<String> order = stage == null ? List.of() : stage.tasks().stream().map(TaskDef::key).toList();
             List<ProjectView.TaskView> tasks = stageItems.stream().filter(w -> w.kind() == WorkItem.Kind.TASK)
+                    .sorted(java.util.Comparator.comparingInt(w -> order.indexOf(w.itemKey())))
                     .map(ProjectService::taskView).toList();
             ProjectView.GateView gate = null;
             if (stage != null && (stage.gate() != null || stage.fields().stream().anyMatch(FieldDef::required))) {
