@@ -18,6 +18,8 @@ import java.util.UUID;
 public final class TestDatabase {
 
     private static EmbeddedPostgres embedded;
+    private static final java.util.List<String> created = new java.util.ArrayList<>();
+    private static boolean cleanupRegistered;
 
     private TestDatabase() {
     }
@@ -63,10 +65,29 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test database at " + url, e);
         }
+        created.add(name);
+        registerCleanup(url, user, password);
         int slash = url.lastIndexOf('/');
         int query = url.indexOf('?', slash);
         String base = url.substring(0, slash + 1) + name + (query < 0 ? "" : url.substring(query));
         return new Settings(base, user, password);
+    }
+
+    /** Drops the databases this run created once the JVM ends, so a shared server does not fill up. */
+    private static void registerCleanup(String url, String user, String password) {
+        if (cleanupRegistered || embedded != null) {
+            return;
+        }
+        cleanupRegistered = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = java.sql.DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+                for (String name : created) {
+                    s.execute("drop database if exists " + name + " with (force)");
+                }
+            } catch (SQLException ignored) {
+                // best effort: a left-over test database does no harm
+            }
+        }));
     }
 
     public static void register(DynamicPropertyRegistry registry) {

@@ -1,0 +1,55 @@
+package io.tollgate.engine;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The module boundaries of the design, checked on the compiled classes. */
+class ArchitectureTests {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.tollgate");
+    }
+
+    @Test
+    void onlyTheWorkflowFeatureTalksToFlowable() {
+        noClasses().that().resideInAPackage("io.tollgate.engine..")
+                .and().resideOutsideOfPackage("io.tollgate.engine.workflow..")
+                .should().dependOnClassesThat().resideInAPackage("org.flowable..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingUsesFlowableInternals() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("org.flowable..impl..").check(classes);
+    }
+
+    @Test
+    void theTemplateLanguageKnowsNothingOfSpring() {
+        noClasses().that().resideInAnyPackage("io.tollgate.modeler.model..", "io.tollgate.modeler.validation..",
+                        "io.tollgate.modeler.parse..", "io.tollgate.modeler.compiler..", "io.tollgate.modeler.expression..")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+                .check(classes);
+    }
+
+    @Test
+    void theModelerKnowsNothingOfTheRuntime() {
+        noClasses().that().resideInAPackage("io.tollgate.modeler..")
+                .should().dependOnClassesThat().resideInAPackage("io.tollgate.engine..")
+                .check(classes);
+    }
+
+    @Test
+    void featuresDoNotDependOnEachOtherInCircles() {
+        slices().matching("io.tollgate.engine.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}
