@@ -8,6 +8,7 @@ import io.tollgate.engine.project.Project;
 import io.tollgate.engine.project.ProjectService;
 import io.tollgate.engine.project.ProjectStage;
 import io.tollgate.engine.project.ProjectView;
+import io.tollgate.engine.project.Rework;
 import io.tollgate.engine.project.WorkItem;
 import io.tollgate.engine.project.WorkItems;
 import io.tollgate.engine.security.Actor;
@@ -22,14 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Decisions on gates. Votes are counted from the recorded decisions of the stage's current round and
@@ -48,9 +44,11 @@ public class ApprovalService {
     private final GateEvaluator gates;
     private final Workflow workflow;
     private final AuditLog audit;
+    private final Rework rework;
 
     ApprovalService(TaskService tasks, WorkItems items, Decisions decisions, ProjectService projects,
-                    GateEvaluator gates, Workflow workflow, AuditLog audit) {
+                    GateEvaluator gates, Workflow workflow, AuditLog audit, Rework rework) {
+        this.rework = rework;
         this.tasks = tasks;
         this.items = items;
         this.decisions = decisions;
@@ -96,10 +94,10 @@ public class ApprovalService {
         String target = null;
         if (kind == Decision.Kind.SEND_BACK) {
             target = request.sendBackTo() == null || request.sendBackTo().isBlank() ? stage.key() : request.sendBackTo();
-            if (!target.equals(stage.key()) && !ancestors(template, stage.key()).contains(target)) {
+            if (!target.equals(stage.key()) && !Rework.ancestors(template, stage.key()).contains(target)) {
                 throw Problems.invalidFields("A project can only be sent back to this stage or one before it.",
                         List.of(new Problems.FieldError("sendBackTo", "'" + target + "' is not this stage or one before it; choose from "
-                                + ancestors(template, stage.key()) + ".")));
+                                + Rework.ancestors(template, stage.key()) + ".")));
             }
         }
         if (kind == Decision.Kind.APPROVE) {
@@ -120,20 +118,22 @@ public class ApprovalService {
                 stage.key(), comment);
 
         if (kind == Decision.Kind.SEND_BACK) {
-            workflow.sendBack(project.id(), affected(template, target), target);
-            if (!target.equals(stage.key())) {
-                projects.markSentBack(project.id(), stage.key());
-            }
+            rework.sendBack(project, template, stage.key(), target, actor.username());
             return project.id();
         }
         List<Decision> round = decisions.findByProjectIdAndStageKeyAndRound(project.id(), stage.key(), item.round());
-        long approvals = round.stream().filter(d -> d.decision() == Decision.Kind.APPROVE).count();
-        long rejections = round.size() - approvals;
+        long approvals = projectStage.keptApprovals() + round.stream().filter(d -> d.decision() == Decision.Kind.APPROVE).count();
+        long rejections = round.stream().filter(d -> d.decision() != Decision.Kind.APPROVE).count();
+        int instances = workflow.stringList(project.id(), BpmnIds.approversVariable(stage.key())).size();
+        ApprovalMode mode = stage.gate().approval().mode();
         String rejectTo = stage.gate().onReject() == null ? stage.key() : stage.gate().onReject();
         if (kind == Decision.Kind.REJECT && !rejectTo.equals(stage.key())
-                && decidesRejection(stage.gate().approval().mode(), rejections, approverCount(project, stage, item.round()))) {
-            workflow.sendBack(project.id(), affected(template, rejectTo), rejectTo);
-            projects.markSentBack(project.id(), stage.key());
+                && decidesRejection(mode, rejections, instances, projectStage.keptApprovals())) {
+            rework.sendBack(project, template, stage.key(), rejectTo, actor.username());
+            return project.id();
+        }
+        if (kind == Decision.Kind.APPROVE && decidesApproval(mode, approvals, round.size(), instances)
+                && rework.resubmitIfWaiting(project, template, stage.key())) {
             return project.id();
         }
         workflow.complete(item.engineTaskId(), Map.of(
@@ -142,46 +142,22 @@ public class ApprovalService {
         return project.id();
     }
 
-    private static boolean decidesRejection(ApprovalMode mode, long rejections, int approvers) {
+    /** Whether this approval, with those before it in the round, passes the gate. */
+    private static boolean decidesApproval(ApprovalMode mode, long approvals, int decided, int instances) {
         if (mode instanceof ApprovalMode.Quorum q) {
-            return rejections > approvers - q.count();
+            return approvals >= q.count();
+        }
+        if (mode instanceof ApprovalMode.Any) {
+            return true;
+        }
+        return decided >= instances;
+    }
+
+    private static boolean decidesRejection(ApprovalMode mode, long rejections, int instances, int kept) {
+        if (mode instanceof ApprovalMode.Quorum q) {
+            return rejections > instances + kept - q.count();
         }
         return rejections >= 1;
-    }
-
-    private int approverCount(Project project, Stage stage, int round) {
-        return (int) items.findByProjectIdAndStageKey(project.id(), stage.key()).stream()
-                .filter(w -> w.kind() == WorkItem.Kind.APPROVAL && w.round() == round).count();
-    }
-
-    /** The target and every stage after it: what a send-back to the target stops and runs again. */
-    private static Set<String> affected(Template template, String target) {
-        Set<String> out = new LinkedHashSet<>();
-        out.add(target);
-        Deque<String> todo = new ArrayDeque<>(List.of(target));
-        while (!todo.isEmpty()) {
-            String current = todo.pop();
-            for (Stage s : template.stages()) {
-                if (template.prerequisites(s).contains(current) && out.add(s.key())) {
-                    todo.push(s.key());
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Set<String> ancestors(Template template, String stageKey) {
-        Set<String> out = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(stageKey));
-        while (!todo.isEmpty()) {
-            String current = todo.pop();
-            template.stage(current).ifPresent(s -> template.prerequisites(s).forEach(p -> {
-                if (out.add(p)) {
-                    todo.push(p);
-                }
-            }));
-        }
-        return out;
     }
 
     private static Decision.Kind kind(String text) {

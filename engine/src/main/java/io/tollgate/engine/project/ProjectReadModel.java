@@ -2,17 +2,13 @@ package io.tollgate.engine.project;
 
 import io.tollgate.engine.workflow.WorkflowEvents;
 import io.tollgate.modeler.model.Durations;
-import io.tollgate.modeler.model.Stage;
 import io.tollgate.modeler.model.Template;
 import io.tollgate.modeler.store.TemplateStore;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.List;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -37,19 +33,20 @@ class ProjectReadModel {
     @EventListener
     void on(WorkflowEvents.StageStarted e) {
         ProjectStage stage = stage(e.projectId(), e.stageKey());
-        boolean again = stage.round() > 0;
         Template template = template(e.projectId());
         Duration plan = template.stage(e.stageKey()).flatMap(s -> Durations.parse(s.duration())).orElse(null);
         stage.start(e.at(), plan);
-        if (again) {
-            // the project came back here: what follows this stage runs again after it
-            for (String later : descendants(template, e.stageKey())) {
-                ProjectStage s = stage(e.projectId(), later);
-                s.reset();
-                items.findByProjectIdAndStageKey(e.projectId(), later).forEach(WorkItem::resetToWaiting);
-            }
-        }
         items.findByProjectIdAndStageKey(e.projectId(), e.stageKey()).forEach(WorkItem::resetToWaiting);
+    }
+
+    @EventListener
+    void on(WorkflowEvents.StageOverdue e) {
+        stage(e.projectId(), e.stageKey()).markOverdue(e.at());
+    }
+
+    @EventListener
+    void on(WorkflowEvents.StageEscalated e) {
+        stage(e.projectId(), e.stageKey()).markEscalated(e.at());
     }
 
     @EventListener
@@ -91,7 +88,9 @@ class ProjectReadModel {
         WorkItem task = items.findByProjectIdAndStageKeyAndKindAndItemKey(e.projectId(), e.stageKey(),
                 WorkItem.Kind.TASK, e.taskKey()).orElseThrow(() -> new IllegalStateException(
                 "No work item for task " + e.taskKey() + " of stage " + e.stageKey() + " in project " + e.projectId()));
-        task.open(e.engineTaskId(), e.assignee(), stage.round(), e.at(), stage.dueAt());
+        Instant due = template(e.projectId()).stage(e.stageKey()).flatMap(s -> s.task(e.taskKey()))
+                .flatMap(t -> Durations.parse(t.duration())).map(e.at()::plus).orElse(stage.dueAt());
+        task.open(e.engineTaskId(), e.assignee(), stage.round(), e.at(), due);
     }
 
     @EventListener
@@ -119,20 +118,5 @@ class ProjectReadModel {
     private Template template(String projectId) {
         Project p = projects.findById(projectId).orElseThrow(() -> new IllegalStateException("No project " + projectId));
         return templates.published(p.templateKey(), p.templateVersion()).template();
-    }
-
-    /** Stages that come after the given one, directly or not. */
-    static Set<String> descendants(Template template, String stageKey) {
-        Set<String> out = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(stageKey));
-        while (!todo.isEmpty()) {
-            String current = todo.pop();
-            for (Stage s : template.stages()) {
-                if (template.prerequisites(s).contains(current) && out.add(s.key())) {
-                    todo.push(s.key());
-                }
-            }
-        }
-        return out;
     }
 }

@@ -332,11 +332,6 @@ public class ProjectService {
                 "before " + FieldJson.write(before) + " after " + FieldJson.write(values));
     }
 
-    /** Marks the stage whose gate sent the project back to an earlier stage. */
-    public void markSentBack(String projectId, String stageKey) {
-        stages.findByProjectIdAndStageKey(projectId, stageKey).ifPresent(ProjectStage::sentBack);
-    }
-
     public ProjectView cancel(String id, String reason, Actor actor) {
         Project project = load(id, actor);
         if (reason == null || reason.isBlank()) {

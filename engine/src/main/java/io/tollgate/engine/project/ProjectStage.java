@@ -35,6 +35,9 @@ public class ProjectStage {
     private Instant startedAt;
     private Instant dueAt;
     private Instant completedAt;
+    private Instant overdueAt;
+    private Instant escalatedAt;
+    private int keptApprovals;
     @Version
     private long rowVersion;
 
@@ -55,6 +58,7 @@ public class ProjectStage {
      * earlier stage's rework (a replay, not this stage's fault); or because a gate sent it back here.
      */
     void start(Instant at, Duration plan) {
+        keptApprovals = 0;
         if (round == 0) {
             status = Status.ACTIVE;
             startedAt = at;
@@ -72,6 +76,7 @@ public class ProjectStage {
     /** Rejected or sent back: the stage's work runs again in a new round. */
     void rework(Instant at) {
         status = Status.ACTIVE;
+        keptApprovals = 0;
         round++;
         reworkCount++;
         completedAt = null;
@@ -84,6 +89,29 @@ public class ProjectStage {
     void sentBack() {
         status = Status.SENT_BACK;
         completedAt = null;
+    }
+
+    /**
+     * The project came straight back to this gate after a send-back: a new round of the approval,
+     * in which the approvals already given still count.
+     */
+    void resubmitted(int kept) {
+        status = Status.APPROVAL;
+        round++;
+        keptApprovals = kept;
+        completedAt = null;
+    }
+
+    void markOverdue(Instant at) {
+        if (overdueAt == null && !finished()) {
+            overdueAt = at;
+        }
+    }
+
+    void markEscalated(Instant at) {
+        if (escalatedAt == null && !finished()) {
+            escalatedAt = at;
+        }
     }
 
     void awaitApproval() {
@@ -121,6 +149,9 @@ public class ProjectStage {
     public Instant startedAt() { return startedAt; }
     public Instant dueAt() { return dueAt; }
     public Instant completedAt() { return completedAt; }
+    public Instant overdueAt() { return overdueAt; }
+    public Instant escalatedAt() { return escalatedAt; }
+    public int keptApprovals() { return keptApprovals; }
 
     public boolean finished() {
         return status == Status.DONE || status == Status.SKIPPED;

@@ -82,6 +82,10 @@ public class WorkItem {
         this.completedBy = null;
     }
 
+    void moveToRound(int round) {
+        this.round = round;
+    }
+
     void assign(String user) {
         this.assignee = user;
     }

@@ -1,7 +1,9 @@
 package io.tollgate.engine.task;
 
 import io.tollgate.engine.audit.AuditLog;
+import io.tollgate.engine.project.GateEvaluator;
 import io.tollgate.engine.project.Project;
+import io.tollgate.engine.project.Rework;
 import io.tollgate.engine.project.ProjectService;
 import io.tollgate.engine.project.ProjectStage;
 import io.tollgate.engine.project.WorkItem;
@@ -37,8 +39,13 @@ public class TaskService {
     private final Workflow workflow;
     private final Actors actors;
     private final AuditLog audit;
+    private final GateEvaluator gates;
+    private final Rework rework;
 
-    TaskService(WorkItems items, ProjectService projects, Workflow workflow, Actors actors, AuditLog audit) {
+    TaskService(WorkItems items, ProjectService projects, Workflow workflow, Actors actors, AuditLog audit,
+                GateEvaluator gates, Rework rework) {
+        this.gates = gates;
+        this.rework = rework;
         this.items = items;
         this.projects = projects;
         this.workflow = workflow;
@@ -121,12 +128,31 @@ public class TaskService {
         if (!errors.isEmpty()) {
             throw Problems.invalidFields("Some values are missing or break their field's rules.", errors);
         }
+        Stage stage = template.stage(item.stageKey()).orElseThrow();
+        boolean finishesStage = (stage.gate() == null || stage.gate().approval() == null)
+                && items.findByProjectIdAndStageKey(project.id(), stage.key()).stream()
+                .filter(w -> w.kind() == WorkItem.Kind.TASK && !w.id().equals(item.id()))
+                .allMatch(w -> w.status() == WorkItem.Status.DONE);
+        if (finishesStage) {
+            // without an approval, the last task passes the gate: its criteria must hold first
+            List<WorkItem> after = items.findByProjectIdAndStageKey(project.id(), stage.key());
+            List<Problems.Unmet> unmet = gates.evaluate(template, stage, merged, after).stream()
+                    .filter(c -> !c.met() && !c.kind().equals("tasks"))
+                    .map(c -> new Problems.Unmet(c.kind(), c.key(), c.message())).toList();
+            if (!unmet.isEmpty()) {
+                throw Problems.unmet("Completing this task would pass the gate of stage '" + stage.label()
+                        + "', whose criteria are not met.", unmet);
+            }
+        }
         projects.writeFields(project, result.values(), actor, "task.fields-written");
         Instant now = Instant.now();
         item.complete(actor.username(), now);
         items.saveAndFlush(item);
         audit.record(project.workspaceId(), project.id(), actor.username(), "task.completed",
                 item.stageKey() + "/" + item.itemKey(), item.name());
+        if (finishesStage && rework.resubmitIfWaiting(project, template, stage.key())) {
+            return project.id();
+        }
         workflow.complete(item.engineTaskId(), Map.of());
         return project.id();
     }

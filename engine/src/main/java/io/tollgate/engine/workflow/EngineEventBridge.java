@@ -75,6 +75,10 @@ class EngineEventBridge implements FlowableEventListener {
             }
         } else if (id.startsWith(BpmnIds.SKIP_PREFIX) && type == FlowableEngineEventType.ACTIVITY_STARTED) {
             publisher.publishEvent(new WorkflowEvents.StageSkipped(project, BpmnIds.stageOf(id), now));
+        } else if (id.startsWith(BpmnIds.OVERDUE_PREFIX) && type == FlowableEngineEventType.ACTIVITY_STARTED) {
+            publisher.publishEvent(new WorkflowEvents.StageOverdue(project, BpmnIds.stageOf(id), now));
+        } else if (id.startsWith(BpmnIds.ESCALATION_PREFIX) && type == FlowableEngineEventType.ACTIVITY_STARTED) {
+            publisher.publishEvent(new WorkflowEvents.StageEscalated(project, BpmnIds.stageOf(id), now));
         } else if (id.startsWith(BpmnIds.ENTRY_PREFIX) && type == FlowableEngineEventType.ACTIVITY_STARTED) {
             publisher.publishEvent(new WorkflowEvents.StageEntered(project, BpmnIds.stageOf(id), now));
         }

@@ -79,6 +79,34 @@ public class Workflow {
                 .changeState();
     }
 
+    /**
+     * Jumps from the running work of {@code fromStage} straight into the approval of {@code gateStage}:
+     * a direct resubmission, which does not replay the stages in between.
+     */
+    public void resubmitTo(String projectId, String fromStage, String gateStage, Map<String, Object> variables) {
+        runtime.setVariables(projectId, variables);
+        List<String> activities = runtime.createExecutionQuery().processInstanceId(projectId).list().stream()
+                .map(Execution::getActivityId)
+                .filter(a -> a != null && !a.startsWith(BpmnIds.STAGE_PREFIX) && fromStage.equals(BpmnIds.stageOf(a)))
+                .distinct().toList();
+        if (activities.isEmpty()) {
+            throw new IllegalStateException("Nothing is running in " + fromStage + " of project " + projectId);
+        }
+        runtime.createChangeActivityStateBuilder()
+                .processInstanceId(projectId)
+                .moveActivityIdsToSingleActivityId(activities, BpmnIds.approval(gateStage))
+                .changeState();
+    }
+
+    /** A process variable holding a list of names, or an empty list. */
+    public List<String> stringList(String projectId, String name) {
+        Object value = runtime.getVariable(projectId, name);
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).toList();
+        }
+        return List.of();
+    }
+
     public void cancel(String projectId, String reason) {
         runtime.deleteProcessInstance(projectId, reason);
     }

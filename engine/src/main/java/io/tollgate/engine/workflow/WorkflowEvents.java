@@ -43,6 +43,14 @@ public final class WorkflowEvents {
     public record TaskEnded(String projectId, String engineTaskId, boolean completed, Instant at) {
     }
 
+    /** A stage passed its due date while still running. */
+    public record StageOverdue(String projectId, String stageKey, Instant at) {
+    }
+
+    /** A stage is late by more than its alertAfter: the alert escalates. */
+    public record StageEscalated(String projectId, String stageKey, Instant at) {
+    }
+
     /** The process reached its end. */
     public record ProjectFinished(String projectId, Instant at) {
     }

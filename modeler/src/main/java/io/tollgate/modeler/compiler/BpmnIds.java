@@ -13,6 +13,8 @@ public final class BpmnIds {
     public static final String APPROVAL_PREFIX = "approval_";
     public static final String SKIP_PREFIX = "skip_";
     public static final String ENTRY_PREFIX = "entry_";
+    public static final String OVERDUE_PREFIX = "overdue_";
+    public static final String ESCALATION_PREFIX = "escalation_";
     public static final String APPROVER_VARIABLE = "approver";
     public static final String PROJECT_VARIABLE = "tg_project";
     /** Process variable with the project's field values as JSON, for conditions evaluated in the engine. */
@@ -53,6 +55,21 @@ public final class BpmnIds {
         return "tg_" + stage + "_approvals";
     }
 
+    /** Approvals carried over into a resubmitted round, which a quorum counts as already given. */
+    public static String keptVariable(String stage) {
+        return "tg_" + stage + "_kept";
+    }
+
+    /** The event reached when a stage passes its due date. */
+    public static String overdue(String stage) {
+        return OVERDUE_PREFIX + stage;
+    }
+
+    /** The event reached when a stage is late by more than its alertAfter. */
+    public static String escalation(String stage) {
+        return ESCALATION_PREFIX + stage;
+    }
+
     public static String rejectionsVariable(String stage) {
         return "tg_" + stage + "_rejections";
     }
@@ -70,6 +87,12 @@ public final class BpmnIds {
         }
         if (activityId != null && activityId.startsWith(ENTRY_PREFIX)) {
             return activityId.substring(ENTRY_PREFIX.length());
+        }
+        if (activityId != null && activityId.startsWith(OVERDUE_PREFIX)) {
+            return activityId.substring(OVERDUE_PREFIX.length());
+        }
+        if (activityId != null && activityId.startsWith(ESCALATION_PREFIX)) {
+            return activityId.substring(ESCALATION_PREFIX.length());
         }
         if (activityId != null && activityId.startsWith(TASK_PREFIX)) {
             int sep = activityId.indexOf("__");

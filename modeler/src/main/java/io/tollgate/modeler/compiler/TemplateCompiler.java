@@ -65,6 +65,7 @@ public final class TemplateCompiler {
         Map<String, FlowNode> exit = new LinkedHashMap<>();
         for (Stage stage : template.stages()) {
             FlowNode stageNode = stage(b, process, template, stage);
+            sla(b, process, (SubProcess) stageNode, stage);
             FlowNode in = stageNode;
             FlowNode out = stageNode;
             if (stage.when() != null) {
@@ -126,6 +127,37 @@ public final class TemplateCompiler {
         return model;
     }
 
+    /**
+     * Non-interrupting timers on the stage: one at the due date, one when it is late by more than
+     * alertAfter. Each leads to an event the runtime turns into alerts; the stage's work goes on.
+     */
+    private static void sla(Builder b, Process process, SubProcess stage, Stage def) {
+        java.util.Optional<java.time.Duration> due = io.tollgate.modeler.model.Durations.parse(def.duration());
+        if (due.isEmpty()) {
+            return;
+        }
+        timer(b, process, stage, "due_" + def.key(), due.get(), BpmnIds.overdue(def.key()), def.label() + " is overdue");
+        io.tollgate.modeler.model.Durations.parse(def.alertAfter()).ifPresent(alert -> timer(b, process, stage,
+                "alert_" + def.key(), due.get().plus(alert), BpmnIds.escalation(def.key()), "Escalate " + def.label()));
+    }
+
+    private static void timer(Builder b, Process process, SubProcess stage, String id, java.time.Duration after,
+                              String eventId, String eventName) {
+        org.flowable.bpmn.model.BoundaryEvent boundary = new org.flowable.bpmn.model.BoundaryEvent();
+        boundary.setAttachedToRef(stage);
+        boundary.setAttachedToRefId(stage.getId());
+        boundary.setCancelActivity(false);
+        org.flowable.bpmn.model.TimerEventDefinition timer = new org.flowable.bpmn.model.TimerEventDefinition();
+        timer.setTimeDuration(after.toString());
+        boundary.addEventDefinition(timer);
+        b.add(process, boundary, id, null);
+        stage.getBoundaryEvents().add(boundary);
+        FlowNode signal = b.add(process, new org.flowable.bpmn.model.ThrowEvent(), eventId, eventName);
+        EndEvent end = b.add(process, new EndEvent(), eventId + "_end", null);
+        b.flow(process, boundary, signal, null);
+        b.flow(process, signal, end, null);
+    }
+
     private static void fanOut(Builder b, FlowElementsContainer c, FlowNode from, List<FlowNode> to, String id, String name) {
         if (to.size() == 1) {
             b.flow(c, from, to.get(0), null);
@@ -148,6 +180,7 @@ public final class TemplateCompiler {
         if (stage.gate() != null && stage.gate().approval() != null) {
             entry.getExecutionListeners().add(setVariable(BpmnIds.approvalsVariable(key)));
             entry.getExecutionListeners().add(setVariable(BpmnIds.rejectionsVariable(key)));
+            entry.getExecutionListeners().add(setVariable(BpmnIds.keptVariable(key)));
         }
 
         FlowNode tasksDone = tasks(b, sub, template, stage, entry);
@@ -168,8 +201,9 @@ public final class TemplateCompiler {
         if (mode instanceof ApprovalMode.Any) {
             loop.setCompletionCondition("${" + approvals + " >= 1 || " + rejections + " >= 1}");
         } else if (mode instanceof ApprovalMode.Quorum q) {
+            // unreachable once fewer approvals remain possible than the quorum still needs
             loop.setCompletionCondition("${" + approvals + " >= " + q.count() + " || " + rejections
-                    + " > nrOfInstances - " + q.count() + "}");
+                    + " > nrOfInstances + " + BpmnIds.keptVariable(key) + " - " + q.count() + "}");
             approved = "${" + approvals + " >= " + q.count() + "}";
         } else {
             // all and sequential: every approver in turn or at once, and one rejection ends it
