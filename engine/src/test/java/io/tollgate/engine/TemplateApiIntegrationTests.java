@@ -121,4 +121,47 @@ class TemplateApiIntegrationTests extends IntegrationTestSupport {
         assertThat(openApi.get("paths").has("/api/projects")).isTrue();
         assertThat(api().get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
+
+    @Test
+    void putsBackAnUnchangedDraftIdentically() {
+        Api admin = api().as("admin");
+        String yaml = SMALL.replace("small-change", "round-trip") + "# a comment the admin keeps\n";
+        admin.put("/api/templates/round-trip", "application/yaml", yaml);
+        String read = admin.get("/api/templates/round-trip?draft=true", "application/yaml").text();
+        assertThat(read).isEqualTo(yaml);
+
+        admin.put("/api/templates/round-trip", "application/yaml", read);
+        assertThat(admin.get("/api/templates/round-trip?draft=true", "application/yaml").text()).isEqualTo(yaml);
+
+        String json = admin.get("/api/templates/round-trip?draft=true").text();
+        admin.put("/api/templates/round-trip", "application/json", json);
+        assertThat(admin.get("/api/templates/round-trip?draft=true").text()).isEqualTo(json);
+    }
+
+    @Test
+    void servesTheJsonSchemaOfTheLanguage() {
+        Api.Answer schema = api().as("pm").get("/api/templates/schema");
+
+        assertThat(schema.status()).isEqualTo(200);
+        assertThat(schema.text()).contains("\"$id\"", "https://tollgate.io/schemas/template.json", "quorum");
+    }
+
+    @Test
+    void refusesATemplateNeedingAModuleTheWorkspaceHasOff() {
+        Api admin = api().as("admin");
+        assertThat(admin.put("/api/modules/releases", "application/json", "{\"enabled\": false}").status()).isEqualTo(200);
+        try {
+            admin.put("/api/templates/needs-releases", "application/yaml",
+                    SMALL.replace("small-change", "needs-releases").replace("name: Small change", "name: R\nmodules: [releases]"));
+            Api.Answer published = admin.post("/api/templates/needs-releases/publish", Map.of());
+            assertThat(published.status()).isEqualTo(400);
+            assertThat(published.get("errors").get(0).get("code").asText()).isEqualTo("module-not-enabled");
+            assertThat(published.get("errors").get(0).get("path").asText()).isEqualTo("$.modules[0]");
+            assertThat(admin.get("/api/modules").json().toString()).contains("{\"module\":\"releases\",\"enabled\":false}");
+        } finally {
+            admin.put("/api/modules/releases", "application/json", "{\"enabled\": true}");
+        }
+        assertThat(api().as("pm").put("/api/modules/releases", "application/json", "{\"enabled\": false}").status())
+                .isEqualTo(403);
+    }
 }

@@ -314,4 +314,89 @@ class TemplateLanguageIntegrationTests extends IntegrationTestSupport {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.get("errors").get(0).get("path").asText()).isEqualTo("sendBackTo");
     }
+
+    @Test
+    void aFalseWhenSkipsTheStageAndTheJoinStillStarts() {
+        String yaml = """
+                key: KEY
+                name: Conditional
+                fields:
+                  - { key: budget, type: money, required: true, min: 0 }
+                stages:
+                  - { key: plan, tasks: [ { key: t, assignee: "user:pm" } ] }
+                  - { key: build, after: [plan], tasks: [ { key: t, assignee: "user:alice" } ] }
+                  - { key: security, after: [plan], when: "budget > 100000", tasks: [ { key: t, assignee: "user:carol" } ] }
+                  - { key: ship, after: [build, security], tasks: [ { key: t, assignee: "user:pm" } ] }
+                """;
+        String key = publish(yaml);
+
+        String small = start(key, Map.of("budget", 5000), Map.of());
+        completeTask("pm", small, "plan", "t");
+        assertThat(statuses(small)).containsEntry("security", "skipped").containsEntry("build", "active")
+                .containsEntry("ship", "waiting");
+        completeTask("alice", small, "build", "t");
+        assertThat(statuses(small)).containsEntry("ship", "active");
+
+        String large = start(key, Map.of("budget", 250000), Map.of());
+        completeTask("pm", large, "plan", "t");
+        assertThat(statuses(large)).containsEntry("security", "active");
+        completeTask("alice", large, "build", "t");
+        assertThat(statuses(large)).containsEntry("ship", "waiting");
+        completeTask("carol", large, "security", "t");
+        assertThat(statuses(large)).containsEntry("ship", "active");
+    }
+
+    @Test
+    void anExpressionCriterionHoldsTheGateWithItsMessage() {
+        String key = publish("""
+                key: KEY
+                name: Expression gate
+                fields:
+                  - { key: budget, type: money, min: 0 }
+                  - { key: signed, type: boolean }
+                stages:
+                  - key: s
+                    gate:
+                      criteria:
+                        - { expression: "signed == true && budget <= 500000", message: "Needs a signed contract within budget" }
+                      approval: { approvers: ["user:carol"] }
+                """);
+        String id = start(key, Map.of("budget", 600000), Map.of());
+        JsonNode approval = approvalOf("carol", id, "s");
+
+        Api.Answer early = api().as("carol").post("/api/tasks/" + approval.get("id").asText() + "/decision",
+                Map.of("decision", "approve"));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.get("unmet").get(0).get("kind").asText()).isEqualTo("expression");
+        assertThat(early.get("unmet").get(0).get("message").asText()).contains("signed contract");
+
+        assertThat(api().as("pm").patch("/api/projects/" + id + "/fields",
+                Map.of("fields", Map.of("budget", 400000, "signed", true))).status()).isEqualTo(200);
+        decide("carol", id, "s", "approve", null, null);
+        assertThat(project(id).get("status").asText()).isEqualTo("completed");
+    }
+
+    @Test
+    void refusesExpressionsWithUnknownFieldsOrEscapesAtValidation() {
+        Api admin = api().as("admin");
+        String yaml = """
+                key: bad-expressions
+                name: Bad expressions
+                fields: [ { key: budget, type: money } ]
+                stages:
+                  - key: s
+                    when: "budgte > 5"
+                    gate:
+                      criteria:
+                        - { expression: "Runtime.getRuntime().exec('id') != null", message: "no" }
+                """;
+        admin.put("/api/templates/bad-expressions", "application/yaml", yaml);
+        Api.Answer published = admin.post("/api/templates/bad-expressions/publish", Map.of());
+
+        assertThat(published.status()).isEqualTo(400);
+        assertThat(published.get("errors").findValuesAsText("path"))
+                .contains("$.stages[0].when", "$.stages[0].gate.criteria[0].expression");
+        assertThat(published.get("errors").findValuesAsText("message").toString()).contains("budgte");
+        assertThat(api().get("/actuator/health").get("status").asText()).isEqualTo("UP");
+    }
 }

@@ -2,6 +2,8 @@ package io.tollgate.templates;
 
 import io.tollgate.modeler.compiler.BpmnVerifier;
 import io.tollgate.modeler.compiler.TemplateCompiler;
+import io.tollgate.modeler.expression.ExpressionSandbox;
+import io.tollgate.modeler.validation.SandboxedExpressions;
 import io.tollgate.modeler.parse.TemplateReader;
 import io.tollgate.modeler.validation.Problem;
 import io.tollgate.modeler.validation.TemplateValidator;
@@ -32,7 +34,7 @@ class ShippedTemplatesTests {
         String yaml = Files.readString(file, StandardCharsets.UTF_8);
         TemplateReader.Result read = new TemplateReader().read(yaml);
         ValidationReport report = new TemplateValidator().validate(read.template(), read.problems(),
-                ValidationContext.standalone(null));
+                ValidationContext.standalone(new SandboxedExpressions(new ExpressionSandbox())));
         assertThat(report.problems()).extracting(Problem::message).isEmpty();
         assertThat(file.getFileName().toString()).isEqualTo(read.template().key() + ".yaml");
 

@@ -6,6 +6,7 @@ import io.tollgate.modeler.model.FieldDef;
 import io.tollgate.modeler.model.Stage;
 import io.tollgate.modeler.model.Template;
 import io.tollgate.modeler.validation.FieldValues;
+import io.tollgate.modeler.validation.SandboxedExpressions;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public class GateEvaluator {
                 boolean met;
                 String message = e.message();
                 try {
-                    met = sandbox.test(e.expression(), typed.of(template, fields));
+                    met = sandbox.test(e.expression(), SandboxedExpressions.types(template.fieldTypes()), typed.of(template, fields));
                 } catch (RuntimeException ex) {
                     met = false;
                     message = e.message() + " (" + ex.getMessage() + ")";

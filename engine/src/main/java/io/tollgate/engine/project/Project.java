@@ -64,6 +64,11 @@ public class Project {
         completedAt = at;
     }
 
+    /** The project now follows another version of its template. */
+    void adoptVersion(int version) {
+        this.templateVersion = version;
+    }
+
     void updateFields(String json) {
         this.fieldsJson = json;
     }

@@ -36,7 +36,9 @@ class ProjectReadModel {
         Template template = template(e.projectId());
         Duration plan = template.stage(e.stageKey()).flatMap(s -> Durations.parse(s.duration())).orElse(null);
         stage.start(e.at(), plan);
-        items.findByProjectIdAndStageKey(e.projectId(), e.stageKey()).forEach(WorkItem::resetToWaiting);
+        // work done in an earlier round waits to be done again; open work stays open
+        items.findByProjectIdAndStageKey(e.projectId(), e.stageKey()).stream()
+                .filter(w -> w.status() != WorkItem.Status.OPEN).forEach(WorkItem::resetToWaiting);
     }
 
     @EventListener
@@ -65,7 +67,8 @@ class ProjectReadModel {
 
     @EventListener
     void on(WorkflowEvents.StageCancelled e) {
-        stage(e.projectId(), e.stageKey()).reset();
+        // a migration may cancel a stage the new version renamed or dropped
+        stages.findByProjectIdAndStageKey(e.projectId(), e.stageKey()).ifPresent(ProjectStage::reset);
     }
 
     @EventListener

@@ -96,7 +96,7 @@ public class ProjectService {
         Map<String, List<String>> approvers = new LinkedHashMap<>();
         for (Stage stage : template.stages()) {
             if (stage.gate() != null && stage.gate().approval() != null) {
-                List<String> people = approvers(stage.gate().approval().approvers(), roles, actor);
+                List<String> people = approvers(stage.gate().approval().approvers(), roles, actor.workspaceId());
                 approvers.put(stage.key(), people);
                 if (people.isEmpty()) {
                     errors.add(new Problems.FieldError("roles", "Nobody would approve stage '" + stage.label() + "'."));
@@ -126,17 +126,103 @@ public class ProjectService {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(BpmnIds.PROJECT_VARIABLE, id);
         variables.put(BpmnIds.FIELDS_VARIABLE, FieldJson.write(stored));
-        template.roles().keySet().forEach(r -> variables.put(BpmnIds.roleVariable(r), new ArrayList<>(roles.getOrDefault(r, List.of()))));
-        approvers.forEach((stage, people) -> {
-            variables.put(BpmnIds.approversVariable(stage), new ArrayList<>(people));
-            variables.put(BpmnIds.approvalsVariable(stage), 0);
-            variables.put(BpmnIds.rejectionsVariable(stage), 0);
-        });
+        variables.putAll(assignmentVariables(template, roles, actor.workspaceId()));
         audit.record(actor.workspaceId(), id, actor.username(), "project.created", command.name(),
                 "template " + published.key() + " v" + published.version());
         items.flush();
         workflow.start(id, published.processDefinitionId(), command.name(), variables);
         return view(id, actor);
+    }
+
+    /** Process variables for people: users of each role, approvers of each gate, fresh vote counters. */
+    public Map<String, Object> assignmentVariables(Template template, Map<String, List<String>> roles, String workspaceId) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        template.roles().keySet().forEach(r -> variables.put(BpmnIds.roleVariable(r), new ArrayList<>(roles.getOrDefault(r, List.of()))));
+        for (Stage stage : template.stages()) {
+            if (stage.gate() != null && stage.gate().approval() != null) {
+                variables.put(BpmnIds.approversVariable(stage.key()),
+                        new ArrayList<>(approvers(stage.gate().approval().approvers(), roles, workspaceId)));
+                variables.put(BpmnIds.approvalsVariable(stage.key()), 0);
+                variables.put(BpmnIds.rejectionsVariable(stage.key()), 0);
+                variables.put(BpmnIds.keptVariable(stage.key()), 0);
+            }
+        }
+        return variables;
+    }
+
+    /**
+     * Brings the read model of a project onto another version of its template, before the engine
+     * migrates: renamed fields and stages, rows for new stages and tasks, none for tasks that went.
+     * Stages added before where the project already is are marked skipped.
+     */
+    public void adoptVersion(Project project, Template to, int version, Map<String, String> fieldRenames,
+                             Map<String, String> stageRenames) {
+        Map<String, Object> fields = FieldJson.fields(project.fieldsJson());
+        Map<String, Object> renamed = new LinkedHashMap<>();
+        fields.forEach((k, v) -> renamed.put(fieldRenames.getOrDefault(k, k), v));
+        project.updateFields(FieldJson.write(renamed));
+        project.adoptVersion(version);
+        projects.save(project);
+        Map<String, List<String>> roles = FieldJson.roles(project.rolesJson());
+        Map<String, ProjectStage> rows = new LinkedHashMap<>();
+        for (ProjectStage row : stages.findByProjectIdOrderBySeq(project.id())) {
+            String key = stageRenames.getOrDefault(row.stageKey(), row.stageKey());
+            if (!key.equals(row.stageKey())) {
+                String old = row.stageKey();
+                items.findByProjectIdAndStageKey(project.id(), old).forEach(w -> w.moveToStage(key));
+            }
+            if (row.status() == ProjectStage.Status.ACTIVE || row.status() == ProjectStage.Status.APPROVAL
+                    || row.status() == ProjectStage.Status.SENT_BACK) {
+                row.markMigrating();
+            }
+            rows.put(key, row);
+        }
+        Instant now = Instant.now();
+        int seq = 0;
+        for (Stage stage : to.stages()) {
+            ProjectStage row = rows.remove(stage.key());
+            if (row == null) {
+                row = new ProjectStage(UUID.randomUUID().toString(), project.id(), stage.key(), stage.label(), seq);
+                boolean passed = io.tollgate.engine.project.Rework.descendants(to, stage.key()).stream()
+                        .map(k -> rows.containsKey(k) ? rows.get(k) : stages.findByProjectIdAndStageKey(project.id(), k).orElse(null))
+                        .anyMatch(r -> r != null && r.status() != ProjectStage.Status.WAITING);
+                if (passed) {
+                    row.skip(now);
+                }
+            }
+            row.adopt(stage.key(), stage.label(), seq++);
+            stages.save(row);
+            for (TaskDef task : stage.tasks()) {
+                if (items.findByProjectIdAndStageKeyAndKindAndItemKey(project.id(), stage.key(), WorkItem.Kind.TASK,
+                        task.key()).isEmpty()) {
+                    items.save(new WorkItem(UUID.randomUUID().toString(), project.id(), stage.key(), WorkItem.Kind.TASK,
+                            task.key(), task.label(), candidates(task.assignee(), roles), now));
+                }
+            }
+            Set<String> keys = stage.tasks().stream().map(TaskDef::key).collect(Collectors.toSet());
+            items.findByProjectIdAndStageKey(project.id(), stage.key()).stream()
+                    .filter(w -> w.kind() == WorkItem.Kind.TASK && !keys.contains(w.itemKey()) && w.status() != WorkItem.Status.DONE)
+                    .forEach(items::delete);
+        }
+        for (ProjectStage gone : rows.values()) {
+            if (!gone.finished()) {
+                items.findByProjectIdAndStageKey(project.id(), gone.stageKey()).stream()
+                        .filter(w -> w.status() != WorkItem.Status.DONE && decisions.findByProjectIdAndStageKeyOrderByDecidedAt(
+                                project.id(), gone.stageKey()).stream().noneMatch(d -> d.workItemId().equals(w.id())))
+                        .forEach(items::delete);
+                gone.reset();
+            }
+            gone.adopt(gone.stageKey(), gone.name() + " (not in version " + version + ")", seq++);
+        }
+        items.flush();
+    }
+
+    /** Active projects of one version of a template, in a workspace. */
+    @Transactional(readOnly = true)
+    public List<Project> activeOn(String templateKey, int version, String workspaceId) {
+        return projects.search(workspaceId, Project.Status.ACTIVE, templateKey, null,
+                        PageRequest.of(0, 10_000, Sort.by("createdAt"))).stream()
+                .filter(p -> p.templateVersion() == version).toList();
     }
 
     private Map<String, List<String>> roles(Template template, Map<String, List<String>> given, Actor actor,
@@ -191,13 +277,13 @@ public class ProjectService {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private List<String> approvers(List<String> refs, Map<String, List<String>> roles, Actor actor) {
+    private List<String> approvers(List<String> refs, Map<String, List<String>> roles, String workspaceId) {
         LinkedHashSet<String> people = new LinkedHashSet<>();
         for (String ref : refs) {
             if (ref.startsWith("user:")) {
                 people.add(ref.substring("user:".length()));
             } else if (ref.startsWith("group:")) {
-                people.addAll(actors.membersOf(ref.substring("group:".length()), actor.workspaceId()));
+                people.addAll(actors.membersOf(ref.substring("group:".length()), workspaceId));
             } else {
                 people.addAll(roles.getOrDefault(ref, List.of()));
             }

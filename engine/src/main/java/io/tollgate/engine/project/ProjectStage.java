@@ -40,6 +40,9 @@ public class ProjectStage {
     private int keptApprovals;
     @Version
     private long rowVersion;
+    /** Set while the engine migrates the project: the engine restarting the stage is not a new round. */
+    @jakarta.persistence.Transient
+    private boolean migrating;
 
     protected ProjectStage() {
     }
@@ -58,6 +61,9 @@ public class ProjectStage {
      * earlier stage's rework (a replay, not this stage's fault); or because a gate sent it back here.
      */
     void start(Instant at, Duration plan) {
+        if (migrating) {
+            return;
+        }
         keptApprovals = 0;
         if (round == 0) {
             status = Status.ACTIVE;
@@ -83,6 +89,17 @@ public class ProjectStage {
         if (startedAt == null) {
             startedAt = at;
         }
+    }
+
+    void markMigrating() {
+        migrating = true;
+    }
+
+    /** A newer template version renamed or moved this stage. */
+    void adopt(String key, String name, int seq) {
+        this.stageKey = key;
+        this.name = name;
+        this.seq = seq;
     }
 
     /** This stage's gate sent the project back to an earlier stage; it waits for the project to return. */

@@ -82,6 +82,11 @@ public class WorkItem {
         this.completedBy = null;
     }
 
+    /** A newer template version renamed the stage this item belongs to. */
+    void moveToStage(String stageKey) {
+        this.stageKey = stageKey;
+    }
+
     void moveToRound(int round) {
         this.round = round;
     }

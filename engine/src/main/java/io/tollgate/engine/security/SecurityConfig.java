@@ -37,7 +37,7 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers(HttpMethod.PUT, "/api/templates/**").hasRole("admin")
+                        .requestMatchers(HttpMethod.PUT, "/api/templates/**", "/api/modules/**").hasRole("admin")
                         .requestMatchers(HttpMethod.POST, "/api/templates/*/publish", "/api/templates/*/migrations/**").hasRole("admin")
                         .requestMatchers(HttpMethod.POST, "/api/projects").hasAnyRole("admin", "pm")
                         .requestMatchers("/api/**").authenticated()

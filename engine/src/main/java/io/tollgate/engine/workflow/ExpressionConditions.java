@@ -8,6 +8,7 @@ import io.tollgate.modeler.expression.ExpressionSandbox;
 import io.tollgate.modeler.model.FieldDef;
 import io.tollgate.modeler.model.Template;
 import io.tollgate.modeler.store.TemplateStore;
+import io.tollgate.modeler.validation.SandboxedExpressions;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.engine.RepositoryService;
@@ -47,7 +48,8 @@ public class ExpressionConditions {
             return true;
         }
         try {
-            return sandbox.test(expression, values(template, (String) execution.getVariable(BpmnIds.FIELDS_VARIABLE)));
+            return sandbox.test(expression, SandboxedExpressions.types(template.fieldTypes()),
+                    values(template, (String) execution.getVariable(BpmnIds.FIELDS_VARIABLE)));
         } catch (RuntimeException e) {
             return true;
         }

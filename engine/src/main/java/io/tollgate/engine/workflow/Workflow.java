@@ -23,10 +23,15 @@ public class Workflow {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final org.flowable.engine.RepositoryService repository;
+    private final org.flowable.engine.ProcessMigrationService migrations;
 
-    Workflow(RuntimeService runtime, TaskService tasks) {
+    Workflow(RuntimeService runtime, TaskService tasks, org.flowable.engine.RepositoryService repository,
+             org.flowable.engine.ProcessMigrationService migrations) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.repository = repository;
+        this.migrations = migrations;
     }
 
     /** Starts the project's process; engine events for its first stages arrive before this returns. */
@@ -105,6 +110,54 @@ public class Workflow {
             return c.stream().map(String::valueOf).toList();
         }
         return List.of();
+    }
+
+    /** The ids of the activities where the project's process is waiting now (tasks, approvals, joins). */
+    public List<String> waitingActivities(String projectId) {
+        return runtime.createExecutionQuery().processInstanceId(projectId).list().stream()
+                .map(Execution::getActivityId)
+                .filter(a -> a != null && !a.startsWith(BpmnIds.STAGE_PREFIX))
+                .distinct().sorted().toList();
+    }
+
+    /** Every flow element id of a deployed process definition, sub-processes included. */
+    public Set<String> activityIds(String processDefinitionId) {
+        Set<String> ids = new LinkedHashSet<>();
+        collect(repository.getBpmnModel(processDefinitionId).getMainProcess(), ids);
+        return ids;
+    }
+
+    private static void collect(org.flowable.bpmn.model.FlowElementsContainer container, Set<String> ids) {
+        for (org.flowable.bpmn.model.FlowElement element : container.getFlowElements()) {
+            ids.add(element.getId());
+            if (element instanceof org.flowable.bpmn.model.FlowElementsContainer inner) {
+                collect(inner, ids);
+            }
+        }
+    }
+
+    /** Flowable's own check of a migration; answers its messages, none when it can go ahead. */
+    public List<String> checkMigration(String projectId, String targetDefinitionId, Map<String, String> mapping) {
+        return migration(targetDefinitionId, mapping, Map.of()).validateMigration(projectId).getValidationMessages();
+    }
+
+    /** Moves the project's process to another definition, activity by activity. */
+    public void migrate(String projectId, String targetDefinitionId, Map<String, String> mapping,
+                        Map<String, Object> variables) {
+        migration(targetDefinitionId, mapping, variables).migrate(projectId);
+    }
+
+    private org.flowable.engine.migration.ProcessInstanceMigrationBuilder migration(String targetDefinitionId,
+                                                                                  Map<String, String> mapping,
+                                                                                  Map<String, Object> variables) {
+        org.flowable.engine.migration.ProcessInstanceMigrationBuilder builder = migrations
+                .createProcessInstanceMigrationBuilder().migrateToProcessDefinition(targetDefinitionId);
+        mapping.forEach((from, to) -> builder.addActivityMigrationMapping(
+                org.flowable.engine.migration.ActivityMigrationMapping.createMappingFor(from, to)));
+        if (!variables.isEmpty()) {
+            builder.withProcessInstanceVariables(variables);
+        }
+        return builder;
     }
 
     public void cancel(String projectId, String reason) {

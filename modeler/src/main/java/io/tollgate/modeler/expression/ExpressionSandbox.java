@@ -1,15 +1,280 @@
 package io.tollgate.modeler.expression;
 
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Placeholder until the sandbox lands. */
+import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
+
+import groovy.lang.Binding;
+
+/**
+ * Checks and evaluates the small Groovy expressions process admins write in templates, such as
+ * {@code budget <= 500000 && customer != null}, without letting them do anything else.
+ *
+ * <p>Groovy has no sandbox of its own, so this one is layered. Before anything else the parsed
+ * tree must be a single expression made of a few node kinds (no statements, closures,
+ * {@code new}, casts, assignments, annotations or imports). It is then statically compiled
+ * against the declared variable types, and every method, property and operator the type checker
+ * resolved must be on an allow-list of harmless members of strings, numbers, booleans,
+ * {@code java.time} values and read-only collections. At run time the script gets only the
+ * declared variables, has its dynamic lookups shut, links against a class loader that hides I/O,
+ * reflection, processes and threads, and runs on a worker that is abandoned after the time limit.
+ *
+ * <p>Compiled scripts are cached per expression and variable types (the 1000 most recently
+ * used). Instances are thread-safe; one per application is enough.
+ */
 public final class ExpressionSandbox {
-    public List<String> check(String expression, Map<String, Class<?>> variables) {
-        return List.of();
+
+    private static final Duration DEFAULT_TIME_LIMIT = Duration.ofMillis(200);
+    private static final int CACHE_SIZE = 1000;
+    private static final int QUEUE_SIZE = 256;
+    private static final AtomicInteger SANDBOX_COUNTER = new AtomicInteger();
+
+    private final Duration timeLimit;
+    private final ExpressionCompiler compiler;
+    private final Map<String, CompiledExpression> cache = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledExpression> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+    private final ThreadPoolExecutor workers;
+
+    /** A sandbox with a time limit of 200 ms per evaluation. */
+    public ExpressionSandbox() {
+        this(DEFAULT_TIME_LIMIT);
     }
 
+    /** A sandbox that stops any evaluation running longer than {@code timeLimit}. */
+    public ExpressionSandbox(Duration timeLimit) {
+        Objects.requireNonNull(timeLimit, "timeLimit");
+        if (timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new IllegalArgumentException("The time limit must be positive");
+        }
+        this.timeLimit = timeLimit;
+        this.compiler = new ExpressionCompiler(ExpressionSandbox.class.getClassLoader(), timeLimit);
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(QUEUE_SIZE), daemonThreads());
+        this.workers.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Compiles and statically type-checks a condition against the declared variables, and
+     * returns every problem as a plain message; an empty list means the expression is fine.
+     * Problems include syntax errors, unknown variables, methods that do not exist, anything the
+     * sandbox refuses, and an expression that does not give true or false. Never throws.
+     *
+     * @param variables the variables the expression may use, with their types (see
+     *                  {@link ExpressionTypes#forFieldType(String)})
+     */
+    public List<String> check(String expression, Map<String, Class<?>> variables) {
+        try {
+            List<String> problems = new ArrayList<>();
+            Map<String, VariableType> declared = declare(variables == null ? Map.of() : variables, problems);
+            if (!problems.isEmpty()) {
+                return List.copyOf(problems);
+            }
+            CompiledExpression compiled = compiled(expression, declared);
+            if (compiled.isRefused()) {
+                return compiled.problems();
+            }
+            if (!compiled.condition()) {
+                return List.of("The expression must give true or false, but its value is of type " + compiled.resultType());
+            }
+            return List.of();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return List.of("The expression could not be checked: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Evaluates a condition. Variable types are taken from the values; a variable whose value is
+     * null can still be compared or used null-safely ({@code url?.startsWith('https')}). A
+     * non-boolean result counts by Groovy truth (null, zero, empty are false).
+     *
+     * @param variables every variable the expression may use; names not in the map are unknown
+     * @throws ExpressionException if the expression is refused, takes too long, or fails
+     */
     public boolean test(String expression, Map<String, Object> variables) {
-        throw new IllegalStateException("expressions are not available yet");
+        return DefaultTypeTransformation.castToBoolean(evaluate(expression, variables));
+    }
+
+    /**
+     * Evaluates an expression to its value, with the same rules as {@link #test(String, Map)}.
+     *
+     * @throws ExpressionException if the expression is refused, takes too long, or fails
+     */
+    public Object evaluate(String expression, Map<String, Object> variables) {
+        Map<String, Object> values = variables == null ? Map.of() : variables;
+        Map<String, VariableType> types = new LinkedHashMap<>();
+        values.forEach((name, value) -> types.put(name, VariableType.ofValue(name, value)));
+        return run(expression, types, values);
+    }
+
+    /**
+     * Evaluates a condition with declared variable types, as {@link #check} saw them; prefer this
+     * when the types are known, since it compiles once per expression whatever the values are.
+     * A declared variable missing from {@code values} is null; values of undeclared names are not
+     * visible to the expression.
+     *
+     * @throws ExpressionException if the expression is refused, a value does not fit its declared
+     *                             type, or evaluation takes too long or fails
+     */
+    public boolean test(String expression, Map<String, Class<?>> types, Map<String, Object> values) {
+        return DefaultTypeTransformation.castToBoolean(evaluate(expression, types, values));
+    }
+
+    /**
+     * Evaluates an expression to its value with declared variable types, with the same rules as
+     * {@link #test(String, Map, Map)}.
+     *
+     * @throws ExpressionException if the expression is refused, a value does not fit its declared
+     *                             type, or evaluation takes too long or fails
+     */
+    public Object evaluate(String expression, Map<String, Class<?>> types, Map<String, Object> values) {
+        List<String> problems = new ArrayList<>();
+        Map<String, VariableType> declared = declare(types == null ? Map.of() : types, problems);
+        if (!problems.isEmpty()) {
+            throw refusal(problems);
+        }
+        return run(expression, declared, values == null ? Map.of() : values);
+    }
+
+    private Object run(String expression, Map<String, VariableType> types, Map<String, Object> values) {
+        CompiledExpression compiled = compiled(expression, types);
+        if (compiled.isRefused()) {
+            throw refusal(compiled.problems());
+        }
+        Map<String, Object> admitted = new LinkedHashMap<>();
+        types.forEach((name, type) -> admitted.put(name, type.admit(name, values.get(name))));
+        Binding binding = new Binding(admitted);
+
+        Future<Object> result;
+        try {
+            result = workers.submit(() -> {
+                try {
+                    return compiled.newScript(binding).run();
+                } catch (InvocationTargetException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw (Exception) e.getCause();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new ExpressionException("Too many expressions are being evaluated at once; try again later");
+        }
+        try {
+            return result.get(timeLimit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            // Interrupting lets a running regex match notice; the worker is not waited for.
+            result.cancel(true);
+            throw timeout(expression);
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ExpressionException("Interrupted while evaluating " + quote(expression));
+        } catch (ExecutionException e) {
+            throw failure(expression, e.getCause());
+        }
+    }
+
+    /** Package-private so tests can see that repeated evaluation does not recompile. */
+    CompiledExpression compiled(String expression, Map<String, VariableType> types) {
+        String key = key(expression, types);
+        synchronized (cache) {
+            CompiledExpression cached = cache.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        // Compiled outside the lock: a duplicate compile now and then is cheaper than serialising all.
+        CompiledExpression compiled = compiler.compile(expression, types);
+        synchronized (cache) {
+            cache.putIfAbsent(key, compiled);
+            return cache.get(key);
+        }
+    }
+
+    private static String key(String expression, Map<String, VariableType> types) {
+        StringBuilder key = new StringBuilder(String.valueOf(expression)).append('\u0000');
+        new TreeMap<>(types).forEach((name, type) -> key.append(name).append(':').append(type.describe()).append(';'));
+        return key.toString();
+    }
+
+    private static Map<String, VariableType> declare(Map<String, Class<?>> variables, List<String> problems) {
+        Map<String, VariableType> declared = new LinkedHashMap<>();
+        variables.forEach((name, type) -> {
+            VariableType variableType = VariableType.declared(type);
+            if (variableType == null) {
+                problems.add("Variable '" + name + "' has type " + (type == null ? "null" : type.getSimpleName())
+                        + ", which expressions cannot use");
+            } else {
+                declared.put(name, variableType);
+            }
+        });
+        return declared;
+    }
+
+    private ExpressionException timeout(String expression) {
+        return new ExpressionException("The expression " + quote(expression) + " took longer than "
+                + timeLimit.toMillis() + " ms and was stopped");
+    }
+
+    private static ExpressionException refusal(List<String> problems) {
+        return new ExpressionException("The expression was refused: " + String.join("; ", problems), problems);
+    }
+
+    private ExpressionException failure(String expression, Throwable cause) {
+        if (cause instanceof ExpressionException expressionException) {
+            return expressionException;
+        }
+        if (cause instanceof TimeoutException || cause instanceof ExpressionScript.Cancelled) {
+            return timeout(expression);
+        }
+        if (cause instanceof OutOfMemoryError) {
+            return new ExpressionException("The expression " + quote(expression) + " needed too much memory");
+        }
+        if (cause instanceof StackOverflowError) {
+            return new ExpressionException("The expression " + quote(expression) + " is nested too deeply");
+        }
+        if (cause instanceof LinkageError) {
+            return new ExpressionException("The expression " + quote(expression)
+                    + " uses something that is not available: " + cause.getMessage());
+        }
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return new ExpressionException("The expression " + quote(expression) + " failed: " + detail, cause);
+    }
+
+    private static String quote(String expression) {
+        String text = String.valueOf(expression);
+        return "'" + (text.length() > 80 ? text.substring(0, 77) + "..." : text) + "'";
+    }
+
+    private static ThreadFactory daemonThreads() {
+        int sandbox = SANDBOX_COUNTER.incrementAndGet();
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "tollgate-expression-" + sandbox + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

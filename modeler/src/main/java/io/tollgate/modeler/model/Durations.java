@@ -6,8 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * ISO-8601 durations as templates write them. Days are taken as 24 hours so that P5D and PT120H
- * mean the same SLA; years, months and weeks are refused because their length varies.
+ * ISO-8601 durations as templates write them. Days are taken as 24 hours and weeks as seven days, so
+ * that P5D and PT120H mean the same SLA; years and months are refused because their length varies.
  */
 public final class Durations {
     private Durations() {

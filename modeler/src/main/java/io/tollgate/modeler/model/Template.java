@@ -38,6 +38,17 @@ public record Template(
         return Stream.concat(fields.stream(), stages.stream().flatMap(Stage::allFields));
     }
 
+    /** Each field's type by key, in declaration order; the first declaration wins on duplicates. */
+    public java.util.Map<String, FieldType> fieldTypes() {
+        java.util.Map<String, FieldType> out = new java.util.LinkedHashMap<>();
+        allFields().forEach(f -> {
+            if (f.key() != null && f.type() != null) {
+                out.putIfAbsent(f.key(), f.type());
+            }
+        });
+        return out;
+    }
+
     public Optional<FieldDef> field(String fieldKey) {
         return allFields().filter(f -> f.key().equals(fieldKey)).findFirst();
     }

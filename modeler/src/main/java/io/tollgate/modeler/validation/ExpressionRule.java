@@ -5,7 +5,6 @@ import io.tollgate.modeler.model.FieldType;
 import io.tollgate.modeler.model.Stage;
 import io.tollgate.modeler.model.Template;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,12 +13,7 @@ final class ExpressionRule implements Rule {
 
     @Override
     public void check(Template t, ValidationContext context, List<Problem> problems) {
-        Map<String, FieldType> fields = new LinkedHashMap<>();
-        t.allFields().forEach(f -> {
-            if (f.key() != null && f.type() != null) {
-                fields.putIfAbsent(f.key(), f.type());
-            }
-        });
+        Map<String, FieldType> fields = t.fieldTypes();
         for (int i = 0; i < t.stages().size(); i++) {
             Stage s = t.stages().get(i);
             if (s.when() != null) {

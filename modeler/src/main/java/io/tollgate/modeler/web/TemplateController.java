@@ -45,6 +45,15 @@ public class TemplateController {
         return store.list();
     }
 
+    /** The JSON Schema of the template language, for editors that validate template files. */
+    @GetMapping(value = "/schema", produces = {"application/schema+json", MediaType.APPLICATION_JSON_VALUE})
+    public ResponseEntity<String> schema() throws java.io.IOException {
+        try (var in = TemplateController.class.getResourceAsStream("/tollgate/template-schema.json")) {
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/schema+json"))
+                    .body(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     /** Answers the template as JSON, or as the YAML it was written in when the client asks for YAML. */
     @GetMapping("/{key}")
     public ResponseEntity<String> get(@PathVariable String key,

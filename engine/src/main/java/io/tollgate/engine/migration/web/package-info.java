@@ -1,0 +1,2 @@
+/** The migration API under a template. */
+package io.tollgate.engine.migration.web;

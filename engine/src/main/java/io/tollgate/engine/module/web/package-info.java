@@ -1,0 +1,2 @@
+/** The module switch API. */
+package io.tollgate.engine.module.web;
