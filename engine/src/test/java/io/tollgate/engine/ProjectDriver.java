@@ -72,6 +72,17 @@ public final class ProjectDriver {
         throw new AssertionError("project " + projectId + " did not finish in 100 rounds");
     }
 
+    /** Text within the field's length rules. */
+    private static String text(JsonNode f, String key) {
+        String text = "Filled " + key;
+        int min = f.path("minLength").asInt(0);
+        int max = f.hasNonNull("maxLength") ? f.get("maxLength").asInt() : Integer.MAX_VALUE;
+        while (text.length() < min) {
+            text = text + "x";
+        }
+        return text.length() > max ? text.substring(0, max) : text;
+    }
+
     /** Valid values for the fields an inbox item shows; fields already filled keep their value. */
     public static Map<String, Object> values(JsonNode fields) {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -86,7 +97,8 @@ public final class ProjectDriver {
             values.put(key, switch (f.get("type").asText()) {
                 case "url" -> "https://example.com/" + key;
                 case "email" -> key.toLowerCase() + "@example.com";
-                case "number", "money", "percent" -> f.hasNonNull("min") ? f.get("min").decimalValue() : 1;
+                case "number", "money", "percent" -> f.hasNonNull("min") ? f.get("min").decimalValue()
+                        : f.hasNonNull("max") ? f.get("max").decimalValue() : 1;
                 case "date" -> "2026-12-01";
                 case "datetime" -> "2026-12-01T10:00:00+08:00";
                 case "boolean" -> true;
@@ -94,7 +106,7 @@ public final class ProjectDriver {
                 case "multiselect" -> List.of(f.get("options").get(0).get("value").asText());
                 case "user" -> "alice";
                 case "users" -> List.of("alice");
-                default -> "Filled " + key;
+                default -> text(f, key);
             });
         }
         return values;

@@ -96,6 +96,14 @@ class TemplateApiIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void refusesAKeyThatCannotBeATemplateKey() {
+        Api.Answer answer = api().as("admin").put("/api/templates/Not_A_Key", "application/yaml", SMALL);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.get("errors").get(0).get("code").asText()).isEqualTo("template-key-invalid");
+    }
+
+    @Test
     void onlyAdminsWriteTemplates() {
         Api.Answer answer = api().as("pm").put("/api/templates/sneaky", "application/yaml", SMALL.replace("small-change", "sneaky"));
 

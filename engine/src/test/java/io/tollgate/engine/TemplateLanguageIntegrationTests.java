@@ -399,4 +399,35 @@ class TemplateLanguageIntegrationTests extends IntegrationTestSupport {
         assertThat(published.get("errors").findValuesAsText("message").toString()).contains("budgte");
         assertThat(api().get("/actuator/health").get("status").asText()).isEqualTo("UP");
     }
+
+    @Test
+    void aGroupTaskIsOfferedToEveryMemberAndDoneByOne() {
+        String key = publish("""
+                key: KEY
+                name: Group task
+                stages:
+                  - key: s
+                    tasks:
+                      - key: fix
+                        assignee: "group:dev"
+                        fields: [ { key: ticket, type: url, required: true } ]
+                """);
+        String id = start(key, Map.of(), Map.of());
+        assertThat(inbox("alice", id)).hasSize(1);
+        assertThat(inbox("bob", id)).hasSize(1);
+        assertThat(inbox("carol", id)).isEmpty();
+        String task = inbox("bob", id).get(0).get("id").asText();
+        assertThat(inbox("bob", id).get(0).get("fields").get(0).get("required").asBoolean()).isTrue();
+
+        Api.Answer missing = api().as("bob").post("/api/tasks/" + task + "/complete", Map.of());
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.get("errors").get(0).get("path").asText()).isEqualTo("fields.ticket");
+        Api.Answer byCarol = api().as("carol").post("/api/tasks/" + task + "/complete",
+                Map.of("fields", Map.of("ticket", "https://issues.example.com/1")));
+        assertThat(byCarol.status()).isEqualTo(403);
+
+        completeTask("bob", id, "s", "fix");
+        assertThat(inbox("alice", id)).isEmpty();
+        assertThat(project(id).get("status").asText()).isEqualTo("completed");
+    }
 }

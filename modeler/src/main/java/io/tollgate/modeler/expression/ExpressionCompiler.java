@@ -259,8 +259,20 @@ final class ExpressionCompiler {
             super("tollgate-expressions", parent);
         }
 
+        /**
+         * The JVM's own reflection accessors: after a few constructions of a script it generates an
+         * accessor class in a loader below the script's, which must link against these. Scripts
+         * themselves cannot name them: the compile-time checks refuse any reference to them.
+         */
+        private static final List<String> PLATFORM_INTERNALS = List.of("jdk.internal.reflect.", "sun.reflect.");
+
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            for (String internal : PLATFORM_INTERNALS) {
+                if (name.startsWith(internal)) {
+                    return super.loadClass(name, resolve);
+                }
+            }
             for (String hidden : HIDDEN) {
                 if (name.startsWith(hidden)) {
                     throw new ClassNotFoundException(name + " is not available to expressions");

@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @Transactional
 public class TemplateStore {
 
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{1,62}");
+
     private final TemplateDrafts drafts;
     private final TemplateVersions versions;
     private final TemplateDeployer deployer;
@@ -70,6 +72,11 @@ public class TemplateStore {
 
     /** Saves a draft as written. It must parse as a document; it need not be valid yet. */
     public ValidationReport saveDraft(String key, String text, TemplateFormat format, String user) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new InvalidTemplateException("The address does not name a template key.",
+                    List.of(Problem.error("template-key-invalid", "$.key", "Template key '" + key
+                            + "' must be 2-63 lower-case letters, digits or hyphens, starting with a letter.")));
+        }
         TemplateReader.Result read = reader.read(text, format);
         if (read.template() == null) {
             throw new InvalidTemplateException("The template does not parse.", read.problems());

@@ -226,4 +226,13 @@ class ExpressionSandboxTests {
         assertThat(SANDBOX.compiled("budget > 1", asInteger)).isNotSameAs(first);
         assertThat(SANDBOX.compiled("budget > 2", asBigDecimal)).isNotSameAs(first);
     }
+
+    @Test
+    void keepsEvaluatingWhenTheJvmInflatesItsReflectionAccessors() {
+        ExpressionSandbox sandbox = new ExpressionSandbox();
+        // past the JVM's inflation threshold (15) it generates accessor classes below the script's loader
+        for (int i = 0; i < 60; i++) {
+            assertThat(sandbox.test("budget <= 500000", types(), values())).as("evaluation %d", i).isTrue();
+        }
+    }
 }
