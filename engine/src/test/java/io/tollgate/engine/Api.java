@@ -55,6 +55,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    /** A POST with an Idempotency-Key header. */
+    public Answer post(String path, Object body, String idempotencyKey) {
+        return send(request(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
     public Answer patch(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json(body))));

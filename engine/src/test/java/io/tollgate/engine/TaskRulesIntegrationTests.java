@@ -111,4 +111,22 @@ class TaskRulesIntegrationTests extends IntegrationTestSupport {
         Api.Answer badStatus = api().as("pm").get("/api/projects?status=sleeping");
         assertThat(badStatus.status()).isEqualTo(400);
     }
+
+    @Test
+    void theSameIdempotencyKeyCreatesOneProjectAndReplaysTheAnswer() {
+        String key = java.util.UUID.randomUUID().toString();
+        Api.Answer first = api().as("pm").post("/api/projects", ProjectDriver.itDeliveryProject("Once"), key);
+        Api.Answer again = api().as("pm").post("/api/projects", ProjectDriver.itDeliveryProject("Once"), key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.get("id").asText()).isEqualTo(first.get("id").asText());
+        long named = api().as("pm").get("/api/projects?q=Once&size=100").get("items").findValuesAsText("name").stream()
+                .filter("Once"::equals).count();
+        assertThat(named).isEqualTo(1);
+
+        String task = first.get("stages").get(0).get("tasks").get(0).get("id").asText();
+        Api.Answer elsewhere = api().as("pm").post("/api/tasks/" + task + "/complete", Map.of(), key);
+        assertThat(elsewhere.status()).isEqualTo(422);
+    }
 }
