@@ -72,6 +72,21 @@ public final class ProjectDriver {
         throw new AssertionError("project " + projectId + " did not finish in 100 rounds");
     }
 
+    /** {@code head} then as much of {@code tail} as maxLength allows, padded with letters to minLength. */
+    private static String fitted(JsonNode f, String head, String tail) {
+        int min = f.path("minLength").asInt(0);
+        int max = f.hasNonNull("maxLength") ? f.get("maxLength").asInt() : Integer.MAX_VALUE;
+        String value = head + tail;
+        if (value.length() > max && !head.isEmpty()) {
+            value = head + tail.substring(0, Math.max(0, max - head.length()));
+        }
+        StringBuilder out = new StringBuilder(value);
+        while (out.length() < min) {
+            out.insert(head.length(), 'x');
+        }
+        return out.toString();
+    }
+
     /** Text within the field's length rules. */
     private static String text(JsonNode f, String key) {
         String text = "Filled " + key;
@@ -95,8 +110,8 @@ public final class ProjectDriver {
             }
             String key = f.get("key").asText();
             values.put(key, switch (f.get("type").asText()) {
-                case "url" -> "https://example.com/" + key;
-                case "email" -> key.toLowerCase() + "@example.com";
+                case "url" -> fitted(f, "https://e.io/", key);
+                case "email" -> fitted(f, "", "a@e.io");
                 case "number", "money", "percent" -> f.hasNonNull("min") ? f.get("min").decimalValue()
                         : f.hasNonNull("max") ? f.get("max").decimalValue() : 1;
                 case "date" -> "2026-12-01";

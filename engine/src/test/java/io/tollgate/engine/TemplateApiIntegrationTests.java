@@ -91,7 +91,7 @@ class TemplateApiIntegrationTests extends IntegrationTestSupport {
         Api.Answer bpmn = api().as("admin").get("/api/templates/it-delivery/bpmn");
 
         assertThat(bpmn.status()).isEqualTo(200);
-        assertThat(bpmn.text()).contains("<bpmndi:BPMNShape", "stage_requirements", "approval_release");
+        assertThat(bpmn.text()).contains("<bpmndi:BPMNShape", "stage__requirements", "approval__release");
         assertThat(BpmnVerifier.schemaError(bpmn.text())).isNull();
     }
 

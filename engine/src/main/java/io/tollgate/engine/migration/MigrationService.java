@@ -221,7 +221,7 @@ public class MigrationService {
         Map<String, String> activityMapping = new LinkedHashMap<>();
         List<TaskChange> closing = new ArrayList<>();
         for (String activity : workflow.waitingActivities(project.id())) {
-            String stage = activity.startsWith("join_") ? activity.substring("join_".length()) : BpmnIds.stageOf(activity);
+            String stage = BpmnIds.stageOf(activity);
             String target = stage == null ? null : stageMapping.getOrDefault(stage, to.stage(stage).isPresent() ? stage : null);
             String renamed = target == null ? null : counterpart(activity, stage, target);
             if (target != null && targetIds.contains(renamed)) {
@@ -281,8 +281,8 @@ public class MigrationService {
         if (activity.equals(BpmnIds.approval(stage))) {
             return BpmnIds.approval(target);
         }
-        if (activity.equals("join_" + stage)) {
-            return "join_" + target;
+        if (activity.equals(BpmnIds.join(stage))) {
+            return BpmnIds.join(target);
         }
         return stage.equals(target) ? activity : BpmnIds.entry(target);
     }

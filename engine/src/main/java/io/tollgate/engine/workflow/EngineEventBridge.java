@@ -66,21 +66,44 @@ class EngineEventBridge implements FlowableEventListener {
         if (id == null) {
             return;
         }
-        if (id.startsWith(BpmnIds.STAGE_PREFIX)) {
-            String stage = BpmnIds.stageOf(id);
-            switch (type) {
-                case ACTIVITY_STARTED -> publisher.publishEvent(new WorkflowEvents.StageStarted(project, stage, now));
-                case ACTIVITY_COMPLETED -> publisher.publishEvent(new WorkflowEvents.StageCompleted(project, stage, now));
-                default -> publisher.publishEvent(new WorkflowEvents.StageCancelled(project, stage, now));
+        String word = BpmnIds.wordOf(id);
+        String stage = BpmnIds.stageOf(id);
+        if (word == null) {
+            return;
+        }
+        boolean started = type == FlowableEngineEventType.ACTIVITY_STARTED;
+        switch (word) {
+            case BpmnIds.STAGE -> {
+                if (started) {
+                    publisher.publishEvent(new WorkflowEvents.StageStarted(project, stage, now));
+                } else if (type == FlowableEngineEventType.ACTIVITY_COMPLETED) {
+                    publisher.publishEvent(new WorkflowEvents.StageCompleted(project, stage, now));
+                } else {
+                    publisher.publishEvent(new WorkflowEvents.StageCancelled(project, stage, now));
+                }
             }
-        } else if (id.startsWith(BpmnIds.SKIP_PREFIX) && type == FlowableEngineEventType.ACTIVITY_STARTED) {
-            publisher.publishEvent(new WorkflowEvents.StageSkipped(project, BpmnIds.stageOf(id), now));
-        } else if (id.startsWith(BpmnIds.OVERDUE_PREFIX) && type == FlowableEngineEventType.ACTIVITY_STARTED) {
-            publisher.publishEvent(new WorkflowEvents.StageOverdue(project, BpmnIds.stageOf(id), now));
-        } else if (id.startsWith(BpmnIds.ESCALATION_PREFIX) && type == FlowableEngineEventType.ACTIVITY_STARTED) {
-            publisher.publishEvent(new WorkflowEvents.StageEscalated(project, BpmnIds.stageOf(id), now));
-        } else if (id.startsWith(BpmnIds.ENTRY_PREFIX) && type == FlowableEngineEventType.ACTIVITY_STARTED) {
-            publisher.publishEvent(new WorkflowEvents.StageEntered(project, BpmnIds.stageOf(id), now));
+            case BpmnIds.SKIP -> {
+                if (started) {
+                    publisher.publishEvent(new WorkflowEvents.StageSkipped(project, stage, now));
+                }
+            }
+            case BpmnIds.OVERDUE -> {
+                if (started) {
+                    publisher.publishEvent(new WorkflowEvents.StageOverdue(project, stage, now));
+                }
+            }
+            case BpmnIds.ESCALATION -> {
+                if (started) {
+                    publisher.publishEvent(new WorkflowEvents.StageEscalated(project, stage, now));
+                }
+            }
+            case BpmnIds.ENTRY -> {
+                if (started) {
+                    publisher.publishEvent(new WorkflowEvents.StageEntered(project, stage, now));
+                }
+            }
+            default -> {
+            }
         }
     }
 

@@ -67,10 +67,10 @@ public class Workflow {
         Set<String> activities = new LinkedHashSet<>();
         for (Execution execution : runtime.createExecutionQuery().processInstanceId(projectId).list()) {
             String activity = execution.getActivityId();
-            if (activity == null || activity.startsWith(BpmnIds.STAGE_PREFIX)) {
+            if (activity == null || BpmnIds.STAGE.equals(BpmnIds.wordOf(activity))) {
                 continue;
             }
-            String stage = activity.startsWith("join_") ? activity.substring("join_".length()) : BpmnIds.stageOf(activity);
+            String stage = BpmnIds.stageOf(activity);
             if (stage != null && stages.contains(stage)) {
                 activities.add(activity);
             }
@@ -92,7 +92,7 @@ public class Workflow {
         runtime.setVariables(projectId, variables);
         List<String> activities = runtime.createExecutionQuery().processInstanceId(projectId).list().stream()
                 .map(Execution::getActivityId)
-                .filter(a -> a != null && !a.startsWith(BpmnIds.STAGE_PREFIX) && fromStage.equals(BpmnIds.stageOf(a)))
+                .filter(a -> a != null && !BpmnIds.STAGE.equals(BpmnIds.wordOf(a)) && fromStage.equals(BpmnIds.stageOf(a)))
                 .distinct().toList();
         if (activities.isEmpty()) {
             throw new IllegalStateException("Nothing is running in " + fromStage + " of project " + projectId);
@@ -116,7 +116,7 @@ public class Workflow {
     public List<String> waitingActivities(String projectId) {
         return runtime.createExecutionQuery().processInstanceId(projectId).list().stream()
                 .map(Execution::getActivityId)
-                .filter(a -> a != null && !a.startsWith(BpmnIds.STAGE_PREFIX))
+                .filter(a -> a != null && !BpmnIds.STAGE.equals(BpmnIds.wordOf(a)))
                 .distinct().sorted().toList();
     }
 
@@ -168,7 +168,7 @@ public class Workflow {
     public List<String> runningStages(String projectId) {
         return runtime.createExecutionQuery().processInstanceId(projectId).list().stream()
                 .map(Execution::getActivityId)
-                .filter(a -> a != null && a.startsWith(BpmnIds.STAGE_PREFIX))
+                .filter(a -> a != null && BpmnIds.STAGE.equals(BpmnIds.wordOf(a)))
                 .map(BpmnIds::stageOf).distinct().toList();
     }
 }

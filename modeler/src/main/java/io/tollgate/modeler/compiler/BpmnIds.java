@@ -3,42 +3,81 @@ package io.tollgate.modeler.compiler;
 /**
  * The ids and variable names compiled BPMN uses. The runtime reads the same names to map engine
  * activity back to stages, tasks and gates, so both sides go through this class.
+ *
+ * <p>Every id made from keys has the form {@code word__key} or {@code word__stage__task} with a
+ * fixed word per kind of element. Keys never contain a double underscore, so two different
+ * elements can never get the same id, whatever the keys are. Ids of the process-wide elements
+ * ({@code project_start}, ...) have no double underscore at all, and template keys have no
+ * underscore, so neither can clash with them.
  */
 public final class BpmnIds {
     private BpmnIds() {
     }
 
-    public static final String STAGE_PREFIX = "stage_";
-    public static final String TASK_PREFIX = "task_";
-    public static final String APPROVAL_PREFIX = "approval_";
-    public static final String SKIP_PREFIX = "skip_";
-    public static final String ENTRY_PREFIX = "entry_";
-    public static final String OVERDUE_PREFIX = "overdue_";
-    public static final String ESCALATION_PREFIX = "escalation_";
+    public static final String SEPARATOR = "__";
+    public static final String STAGE = "stage";
+    public static final String TASK = "task";
+    public static final String APPROVAL = "approval";
+    public static final String SKIP = "skip";
+    public static final String ENTRY = "entry";
+    public static final String JOIN = "join";
+    public static final String OVERDUE = "overdue";
+    public static final String ESCALATION = "escalation";
+
+    public static final String PROJECT_START = "project_start";
+    public static final String PROJECT_END = "project_end";
+    public static final String PROCESS_FORK = "process_fork";
+    public static final String PROCESS_JOIN = "process_join";
+
     public static final String APPROVER_VARIABLE = "approver";
     public static final String PROJECT_VARIABLE = "tg_project";
     /** Process variable with the project's field values as JSON, for conditions evaluated in the engine. */
     public static final String FIELDS_VARIABLE = "tg_fields";
 
+    /** An id of the form {@code word__key}. */
+    public static String of(String word, String key) {
+        return word + SEPARATOR + key;
+    }
+
+    /** An id of the form {@code word__stage__task}. */
+    public static String of(String word, String stage, String task) {
+        return word + SEPARATOR + stage + SEPARATOR + task;
+    }
+
     public static String stage(String stage) {
-        return STAGE_PREFIX + stage;
+        return of(STAGE, stage);
     }
 
     public static String task(String stage, String task) {
-        return TASK_PREFIX + stage + "__" + task;
+        return of(TASK, stage, task);
     }
 
     public static String approval(String stage) {
-        return APPROVAL_PREFIX + stage;
+        return of(APPROVAL, stage);
     }
 
     /** The gateway every round of work in a stage passes: first entry and each rework. */
     public static String entry(String stage) {
-        return ENTRY_PREFIX + stage;
+        return of(ENTRY, stage);
     }
 
     public static String skip(String stage) {
-        return SKIP_PREFIX + stage;
+        return of(SKIP, stage);
+    }
+
+    /** The parallel gateway in front of a stage that waits for several others. */
+    public static String join(String stage) {
+        return of(JOIN, stage);
+    }
+
+    /** The event reached when a stage passes its due date. */
+    public static String overdue(String stage) {
+        return of(OVERDUE, stage);
+    }
+
+    /** The event reached when a stage is late by more than its alertAfter. */
+    public static String escalation(String stage) {
+        return of(ESCALATION, stage);
     }
 
     /** Process variable holding the users of a role, in assignment order. */
@@ -60,53 +99,34 @@ public final class BpmnIds {
         return "tg_" + stage + "_kept";
     }
 
-    /** The event reached when a stage passes its due date. */
-    public static String overdue(String stage) {
-        return OVERDUE_PREFIX + stage;
-    }
-
-    /** The event reached when a stage is late by more than its alertAfter. */
-    public static String escalation(String stage) {
-        return ESCALATION_PREFIX + stage;
-    }
-
     public static String rejectionsVariable(String stage) {
         return "tg_" + stage + "_rejections";
     }
 
-    /** The stage key of an activity id of the form stage_x, or null. */
+    /** The kind word of an id, or null for process-wide elements. */
+    public static String wordOf(String activityId) {
+        int sep = activityId == null ? -1 : activityId.indexOf(SEPARATOR);
+        return sep < 0 ? null : activityId.substring(0, sep);
+    }
+
+    /** The stage key an id belongs to, or null for process-wide elements. */
     public static String stageOf(String activityId) {
-        if (activityId != null && activityId.startsWith(STAGE_PREFIX)) {
-            return activityId.substring(STAGE_PREFIX.length());
+        int sep = activityId == null ? -1 : activityId.indexOf(SEPARATOR);
+        if (sep < 0) {
+            return null;
         }
-        if (activityId != null && activityId.startsWith(APPROVAL_PREFIX)) {
-            return activityId.substring(APPROVAL_PREFIX.length());
-        }
-        if (activityId != null && activityId.startsWith(SKIP_PREFIX)) {
-            return activityId.substring(SKIP_PREFIX.length());
-        }
-        if (activityId != null && activityId.startsWith(ENTRY_PREFIX)) {
-            return activityId.substring(ENTRY_PREFIX.length());
-        }
-        if (activityId != null && activityId.startsWith(OVERDUE_PREFIX)) {
-            return activityId.substring(OVERDUE_PREFIX.length());
-        }
-        if (activityId != null && activityId.startsWith(ESCALATION_PREFIX)) {
-            return activityId.substring(ESCALATION_PREFIX.length());
-        }
-        if (activityId != null && activityId.startsWith(TASK_PREFIX)) {
-            int sep = activityId.indexOf("__");
-            return sep < 0 ? null : activityId.substring(TASK_PREFIX.length(), sep);
-        }
-        return null;
+        String rest = activityId.substring(sep + SEPARATOR.length());
+        int next = rest.indexOf(SEPARATOR);
+        return next < 0 ? rest : rest.substring(0, next);
     }
 
     /** The task key of a task activity id, or null. */
     public static String taskOf(String activityId) {
-        if (activityId != null && activityId.startsWith(TASK_PREFIX)) {
-            int sep = activityId.indexOf("__");
-            return sep < 0 ? null : activityId.substring(sep + 2);
+        if (!TASK.equals(wordOf(activityId))) {
+            return null;
         }
-        return null;
+        String rest = activityId.substring(TASK.length() + SEPARATOR.length());
+        int next = rest.indexOf(SEPARATOR);
+        return next < 0 ? null : rest.substring(next + SEPARATOR.length());
     }
 }

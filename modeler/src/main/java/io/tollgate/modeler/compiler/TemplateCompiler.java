@@ -53,13 +53,13 @@ public final class TemplateCompiler {
         model.setTargetNamespace("https://tollgate.io/templates");
         Process process = new Process();
         process.setId(template.key());
-        process.setName(template.name());
+        process.setName(plain(template.name()));
         process.setExecutable(true);
         model.addProcess(process);
         Builder b = new Builder(process);
 
-        StartEvent start = b.add(process, new StartEvent(), "start", "Project started");
-        EndEvent end = b.add(process, new EndEvent(), "end", "Project completed");
+        StartEvent start = b.add(process, new StartEvent(), BpmnIds.PROJECT_START, "Project started");
+        EndEvent end = b.add(process, new EndEvent(), BpmnIds.PROJECT_END, "Project completed");
 
         Map<String, FlowNode> entry = new LinkedHashMap<>();
         Map<String, FlowNode> exit = new LinkedHashMap<>();
@@ -69,11 +69,11 @@ public final class TemplateCompiler {
             FlowNode in = stageNode;
             FlowNode out = stageNode;
             if (stage.when() != null) {
-                ExclusiveGateway decide = b.add(process, new ExclusiveGateway(), "when_" + stage.key(),
+                ExclusiveGateway decide = b.add(process, new ExclusiveGateway(), BpmnIds.of("when", stage.key()),
                         "Does " + stage.label() + " apply?");
                 FlowNode skip = b.add(process, new org.flowable.bpmn.model.ThrowEvent(), BpmnIds.skip(stage.key()),
                         "Skip " + stage.label());
-                ExclusiveGateway merge = b.add(process, new ExclusiveGateway(), "merge_" + stage.key(), null);
+                ExclusiveGateway merge = b.add(process, new ExclusiveGateway(), BpmnIds.of("merge", stage.key()), null);
                 SequenceFlow yes = b.flow(process, decide, stageNode, "applies");
                 yes.setConditionExpression("${tgExpressions.when(execution, '" + stage.key() + "')}");
                 SequenceFlow no = b.flow(process, decide, skip, "skipped");
@@ -85,7 +85,7 @@ public final class TemplateCompiler {
             }
             List<String> prerequisites = template.prerequisites(stage);
             if (prerequisites.size() > 1) {
-                ParallelGateway join = b.add(process, new ParallelGateway(), "join_" + stage.key(),
+                ParallelGateway join = b.add(process, new ParallelGateway(), BpmnIds.join(stage.key()),
                         "All before " + stage.label() + " done");
                 b.flow(process, join, in, null);
                 in = join;
@@ -106,7 +106,7 @@ public final class TemplateCompiler {
                 successors.computeIfAbsent(p, k -> new ArrayList<>()).add(stage.key());
             }
         }
-        fanOut(b, process, start, sources.stream().map(entry::get).toList(), "fork_start", "Start in parallel");
+        fanOut(b, process, start, sources.stream().map(entry::get).toList(), BpmnIds.PROCESS_FORK, "Start in parallel");
         List<FlowNode> sinks = new ArrayList<>();
         for (Stage stage : template.stages()) {
             List<String> next = successors.get(stage.key());
@@ -114,13 +114,13 @@ public final class TemplateCompiler {
                 sinks.add(exit.get(stage.key()));
             } else {
                 fanOut(b, process, exit.get(stage.key()), next.stream().map(entry::get).toList(),
-                        "fork_" + stage.key(), "After " + stage.label());
+                        BpmnIds.of("fork", stage.key()), "After " + stage.label());
             }
         }
         if (sinks.size() == 1) {
             b.flow(process, sinks.get(0), end, null);
         } else {
-            ParallelGateway join = b.add(process, new ParallelGateway(), "join_end", "All stages done");
+            ParallelGateway join = b.add(process, new ParallelGateway(), BpmnIds.PROCESS_JOIN, "All stages done");
             sinks.forEach(s -> b.flow(process, s, join, null));
             b.flow(process, join, end, null);
         }
@@ -136,13 +136,15 @@ public final class TemplateCompiler {
         if (due.isEmpty()) {
             return;
         }
-        timer(b, process, stage, "due_" + def.key(), due.get(), BpmnIds.overdue(def.key()), def.label() + " is overdue");
+        timer(b, process, stage, BpmnIds.of("due", def.key()), due.get(), BpmnIds.overdue(def.key()),
+                def.label() + " is overdue", BpmnIds.of("overdue_end", def.key()));
         io.tollgate.modeler.model.Durations.parse(def.alertAfter()).ifPresent(alert -> timer(b, process, stage,
-                "alert_" + def.key(), due.get().plus(alert), BpmnIds.escalation(def.key()), "Escalate " + def.label()));
+                BpmnIds.of("alert", def.key()), due.get().plus(alert), BpmnIds.escalation(def.key()), "Escalate " + def.label(),
+                BpmnIds.of("escalation_end", def.key())));
     }
 
     private static void timer(Builder b, Process process, SubProcess stage, String id, java.time.Duration after,
-                              String eventId, String eventName) {
+                              String eventId, String eventName, String endId) {
         org.flowable.bpmn.model.BoundaryEvent boundary = new org.flowable.bpmn.model.BoundaryEvent();
         boundary.setAttachedToRef(stage);
         boundary.setAttachedToRefId(stage.getId());
@@ -153,7 +155,7 @@ public final class TemplateCompiler {
         b.add(process, boundary, id, null);
         stage.getBoundaryEvents().add(boundary);
         FlowNode signal = b.add(process, new org.flowable.bpmn.model.ThrowEvent(), eventId, eventName);
-        EndEvent end = b.add(process, new EndEvent(), eventId + "_end", null);
+        EndEvent end = b.add(process, new EndEvent(), endId, null);
         b.flow(process, boundary, signal, null);
         b.flow(process, signal, end, null);
     }
@@ -171,9 +173,9 @@ public final class TemplateCompiler {
     private FlowNode stage(Builder b, Process process, Template template, Stage stage) {
         String key = stage.key();
         SubProcess sub = b.add(process, new SubProcess(), BpmnIds.stage(key), stage.label());
-        StartEvent start = b.add(sub, new StartEvent(), key + "_start", null);
+        StartEvent start = b.add(sub, new StartEvent(), BpmnIds.of("start", key), null);
         ExclusiveGateway entry = b.add(sub, new ExclusiveGateway(), BpmnIds.entry(key), "Work on " + stage.label());
-        EndEvent end = b.add(sub, new EndEvent(), key + "_end", null);
+        EndEvent end = b.add(sub, new EndEvent(), BpmnIds.of("end", key), null);
         b.flow(sub, start, entry, null);
 
         // Each pass through the entry starts a fresh round of the gate's votes.
@@ -212,7 +214,7 @@ public final class TemplateCompiler {
         }
         approval.setLoopCharacteristics(loop);
         b.flow(sub, tasksDone, approval, null);
-        ExclusiveGateway decision = b.add(sub, new ExclusiveGateway(), key + "_decision", "Approved?");
+        ExclusiveGateway decision = b.add(sub, new ExclusiveGateway(), BpmnIds.of("decision", key), "Approved?");
         b.flow(sub, approval, decision, null);
         SequenceFlow yes = b.flow(sub, decision, end, "approved");
         yes.setConditionExpression(approved);
@@ -247,14 +249,14 @@ public final class TemplateCompiler {
         for (TaskDef task : stage.tasks()) {
             FlowNode in = nodes.get(task.key());
             if (task.requires().size() > 1) {
-                ParallelGateway join = b.add(sub, new ParallelGateway(), key + "__" + task.key() + "_ready",
+                ParallelGateway join = b.add(sub, new ParallelGateway(), BpmnIds.of("ready", key, task.key()),
                         "Ready for " + task.label());
                 b.flow(sub, join, in, null);
                 in = join;
             }
             inbound.put(task.key(), in);
         }
-        fanOut(b, sub, from, roots.stream().map(inbound::get).toList(), key + "_fork", "Start tasks");
+        fanOut(b, sub, from, roots.stream().map(inbound::get).toList(), BpmnIds.of("tasks", key), "Start tasks");
         List<FlowNode> sinks = new ArrayList<>();
         for (TaskDef task : stage.tasks()) {
             List<String> next = dependents.get(task.key());
@@ -262,13 +264,13 @@ public final class TemplateCompiler {
                 sinks.add(nodes.get(task.key()));
             } else {
                 fanOut(b, sub, nodes.get(task.key()), next.stream().map(inbound::get).toList(),
-                        key + "__" + task.key() + "_done", null);
+                        BpmnIds.of("after", key, task.key()), null);
             }
         }
         if (sinks.size() == 1) {
             return sinks.get(0);
         }
-        ParallelGateway join = b.add(sub, new ParallelGateway(), key + "_tasks_done", "All tasks done");
+        ParallelGateway join = b.add(sub, new ParallelGateway(), BpmnIds.of("done", key), "All tasks done");
         sinks.forEach(s -> b.flow(sub, s, join, null));
         return join;
     }
@@ -291,9 +293,21 @@ public final class TemplateCompiler {
         return listener;
     }
 
+    /**
+     * A name as plain text: the engine evaluates {@code ${...}} and {@code #{...}} in task names, and
+     * XML 1.0 cannot carry control characters. Validation refuses both; this is the second line.
+     */
+    static String plain(String name) {
+        if (name == null) {
+            return null;
+        }
+        return name.replaceAll("[\\p{Cntrl}&&[^\\t\\n\\r]]", "").replace("${", "$ {").replace("#{", "# {");
+    }
+
     /** Adds elements and flows with deterministic ids. */
     private static final class Builder {
         private final Process process;
+        private final java.util.Set<String> flowIds = new java.util.HashSet<>();
 
         Builder(Process process) {
             this.process = process;
@@ -301,15 +315,20 @@ public final class TemplateCompiler {
 
         <T extends FlowNode> T add(FlowElementsContainer container, T node, String id, String name) {
             node.setId(id);
-            node.setName(name);
+            node.setName(plain(name));
             container.addFlowElement(node);
             return node;
         }
 
         SequenceFlow flow(FlowElementsContainer container, FlowNode from, FlowNode to, String name) {
             SequenceFlow flow = new SequenceFlow(from.getId(), to.getId());
-            flow.setId("flow_" + from.getId() + "_to_" + to.getId());
-            flow.setName(name);
+            String id = "flow__" + from.getId() + "__to__" + to.getId();
+            // elements are added in template order, so a suffix, where ever needed, is deterministic
+            for (int n = 2; !flowIds.add(id); n++) {
+                id = "flow__" + from.getId() + "__to__" + to.getId() + "__" + n;
+            }
+            flow.setId(id);
+            flow.setName(plain(name));
             container.addFlowElement(flow);
             from.getOutgoingFlows().add(flow);
             to.getIncomingFlows().add(flow);

@@ -59,6 +59,7 @@ public record Template(
             return stage.after();
         }
         int index = stages.indexOf(stage);
-        return index <= 0 ? List.of() : List.of(stages.get(index - 1).key());
+        String previous = index <= 0 ? null : stages.get(index - 1).key();
+        return previous == null ? List.of() : List.of(previous);
     }
 }

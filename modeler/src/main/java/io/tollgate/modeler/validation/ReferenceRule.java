@@ -32,6 +32,9 @@ final class ReferenceRule implements Rule {
                     } else if (!stageKeys.contains(ref)) {
                         problems.add(Problem.error("stage-unknown-prerequisite", path + ".after[" + a + "]",
                                 "Stage '" + s.key() + "' comes after '" + ref + "', which is not a stage of this template."));
+                    } else if (s.after().subList(0, a).contains(ref)) {
+                        problems.add(Problem.error("stage-duplicate-prerequisite", path + ".after[" + a + "]",
+                                "Stage '" + ref + "' is listed twice in after."));
                     }
                 }
             }
@@ -53,6 +56,9 @@ final class ReferenceRule implements Rule {
                     } else if (!taskKeys.contains(ref)) {
                         problems.add(Problem.error("task-unknown-requirement", tp + ".requires[" + r + "]",
                                 "Task '" + task.key() + "' requires '" + ref + "', which is not a task of stage '" + s.key() + "'."));
+                    } else if (task.requires().subList(0, r).contains(ref)) {
+                        problems.add(Problem.error("task-duplicate-requirement", tp + ".requires[" + r + "]",
+                                "Task '" + ref + "' is listed twice in requires."));
                     }
                 }
             }

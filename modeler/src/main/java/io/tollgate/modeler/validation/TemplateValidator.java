@@ -9,7 +9,8 @@ import java.util.List;
 public final class TemplateValidator {
 
     private final List<Rule> rules = List.of(new IdentityRule(), new ReferenceRule(), new GraphRule(),
-            new DurationRule(), new FieldRule(), new ApprovalRule(), new ModuleRule(), new ExpressionRule());
+            new DurationRule(), new FieldRule(), new ApprovalRule(), new ModuleRule(), new TextRule(),
+            new ExpressionRule());
 
     /** Validates a template that the reader produced, adding the reader's own problems first. */
     public ValidationReport validate(Template template, List<Problem> readProblems, ValidationContext context) {

@@ -43,15 +43,15 @@ class TemplateCompilerTests {
     void modelsEachStageAsASubProcessAndEachApprovalAsMultiInstance() {
         var process = compiler.compile(fiveStages()).model().getMainProcess();
 
-        assertThat(process.getFlowElement("stage_requirements")).isInstanceOf(SubProcess.class);
-        UserTask testing = (UserTask) process.getFlowElement("approval_testing", true);
+        assertThat(process.getFlowElement("stage__requirements")).isInstanceOf(SubProcess.class);
+        UserTask testing = (UserTask) process.getFlowElement("approval__testing", true);
         MultiInstanceLoopCharacteristics loop = testing.getLoopCharacteristics();
         assertThat(loop.isSequential()).isTrue();
         assertThat(loop.getInputDataItem()).isEqualTo("${tg_testing_approvers}");
-        UserTask prototype = (UserTask) process.getFlowElement("approval_prototype", true);
+        UserTask prototype = (UserTask) process.getFlowElement("approval__prototype", true);
         assertThat(prototype.getLoopCharacteristics().getCompletionCondition())
                 .isEqualTo("${tg_prototype_approvals >= 1 || tg_prototype_rejections >= 1}");
-        UserTask ship = (UserTask) process.getFlowElement("task_release__ship", true);
+        UserTask ship = (UserTask) process.getFlowElement("task__release__ship", true);
         assertThat(ship.getCandidateGroups()).containsExactly("ops");
     }
 
