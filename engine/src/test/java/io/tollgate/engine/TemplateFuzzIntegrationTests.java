@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.tollgate.modeler.compiler.BpmnVerifier;
 import io.tollgate.modeler.fuzz.RandomTemplates;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,8 @@ class TemplateFuzzIntegrationTests extends IntegrationTestSupport {
                 continue;
             }
             published++;
+            assertThat(BpmnVerifier.schemaError(admin.get("/api/templates/" + key + "/bpmn").text()))
+                    .as("seed %d against the OMG BPMN 2.0 schema", seed).isNull();
             run(seed, key, document);
         }
         assertThat(published).isPositive();

@@ -1,6 +1,7 @@
 package io.tollgate.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tollgate.modeler.compiler.BpmnVerifier;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ class TemplateLanguageIntegrationTests extends IntegrationTestSupport {
         assertThat(saved.get("valid").asBoolean()).as(saved.text()).isTrue();
         Api.Answer published = admin.post("/api/templates/" + key + "/publish", Map.of());
         assertThat(published.status()).as(published.text()).isEqualTo(201);
+        String bpmn = admin.get("/api/templates/" + key + "/bpmn").text();
+        assertThat(BpmnVerifier.schemaError(bpmn)).as("the OMG BPMN 2.0 schema").isNull();
         return key;
     }
 

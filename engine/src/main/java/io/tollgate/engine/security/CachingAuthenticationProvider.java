@@ -1,0 +1,99 @@
+package io.tollgate.engine.security;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * HTTP Basic sends the password with every request, and BCrypt is slow on purpose: checking it
+ * each time would cost tens of milliseconds per call. After one BCrypt check, this remembers a
+ * salted SHA-256 of the credentials for a few minutes; a request with the same credentials, for a
+ * user whose stored hash has not changed and who is still enabled, skips BCrypt. The digest's salt
+ * lives only in this process, so the cache is worthless outside it.
+ */
+class CachingAuthenticationProvider implements AuthenticationProvider {
+
+    private static final Duration TTL = Duration.ofMinutes(5);
+    private static final int MAX_ENTRIES = 10_000;
+
+    private final DaoAuthenticationProvider delegate;
+    private final UserDetailsService users;
+    private final Clock clock;
+    private final byte[] salt = new byte[32];
+    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
+    private record Entry(String storedHash, byte[] digest, Instant expires) {
+    }
+
+    CachingAuthenticationProvider(DaoAuthenticationProvider delegate, UserDetailsService users, Clock clock) {
+        this.delegate = delegate;
+        this.users = users;
+        this.clock = clock;
+        new SecureRandom().nextBytes(salt);
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        String username = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        if (username == null || !(credentials instanceof String password)) {
+            return delegate.authenticate(authentication);
+        }
+        UserDetails user;
+        try {
+            user = users.loadUserByUsername(username);
+        } catch (UsernameNotFoundException e) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+        byte[] digest = digest(username, password);
+        Entry entry = cache.get(username);
+        Instant now = Instant.now(clock);
+        if (entry != null && user.isEnabled() && user.isAccountNonLocked() && entry.expires().isAfter(now)
+                && entry.storedHash().equals(user.getPassword()) && MessageDigest.isEqual(entry.digest(), digest)) {
+            UsernamePasswordAuthenticationToken result =
+                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+            result.setDetails(authentication.getDetails());
+            return result;
+        }
+        Authentication result = delegate.authenticate(authentication);
+        if (cache.size() >= MAX_ENTRIES) {
+            cache.clear();
+        }
+        cache.put(username, new Entry(user.getPassword(), digest, now.plus(TTL)));
+        return result;
+    }
+
+    private byte[] digest(String username, String password) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            sha.update(username.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(password.getBytes(StandardCharsets.UTF_8));
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}
