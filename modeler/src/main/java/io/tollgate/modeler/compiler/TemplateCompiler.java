@@ -5,7 +5,6 @@ import io.tollgate.modeler.model.Stage;
 import io.tollgate.modeler.model.TaskDef;
 import io.tollgate.modeler.model.Template;
 import org.flowable.bpmn.BpmnAutoLayout;
-import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.EndEvent;
 import org.flowable.bpmn.model.ExclusiveGateway;
@@ -21,7 +20,6 @@ import org.flowable.bpmn.model.StartEvent;
 import org.flowable.bpmn.model.SubProcess;
 import org.flowable.bpmn.model.UserTask;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +38,7 @@ public final class TemplateCompiler {
     public Compiled compile(Template template) {
         BpmnModel model = toModel(template);
         new BpmnAutoLayout(model).execute();
-        byte[] xml = new BpmnXMLConverter().convertToXML(model, StandardCharsets.UTF_8.name());
-        return new Compiled(model, new String(xml, StandardCharsets.UTF_8));
+        return new Compiled(model, DiagramWriter.write(model));
     }
 
     /** The compiled model and its XML. */
