@@ -433,4 +433,34 @@ class TemplateLanguageIntegrationTests extends IntegrationTestSupport {
         assertThat(inbox("alice", id)).isEmpty();
         assertThat(project(id).get("status").asText()).isEqualTo("completed");
     }
+
+    @Test
+    void anApproverHandsTheApprovalToSomeoneElse() {
+        String key = publish("""
+                key: KEY
+                name: Delegation
+                stages:
+                  - key: s
+                    gate: { approval: { approvers: ["user:carol"] } }
+                """);
+        String id = start(key, Map.of(), Map.of());
+        String approval = approvalOf("carol", id, "s").get("id").asText();
+
+        assertThat(api().as("bob").post("/api/tasks/" + approval + "/delegate", Map.of("to", "bob")).status()).isEqualTo(403);
+        Api.Answer unknown = api().as("carol").post("/api/tasks/" + approval + "/delegate", Map.of("to", "nobody"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.get("errors").get(0).get("path").asText()).isEqualTo("to");
+        assertThat(api().as("carol").post("/api/tasks/" + approval + "/delegate", Map.of("to", "bob")).status()).isEqualTo(200);
+
+        assertThat(hasApproval("carol", id, "s")).isFalse();
+        decide("bob", id, "s", "approve", null, null);
+        JsonNode done = project(id);
+        assertThat(done.get("status").asText()).isEqualTo("completed");
+        assertThat(done.get("stages").get(0).get("gate").get("approval").get("decisions").get(0).get("user").asText())
+                .isEqualTo("bob");
+        Api.Answer audit = api().as("admin").get("/api/audit?limit=500");
+        assertThat(audit.status()).isEqualTo(200);
+        assertThat(audit.text()).contains("task.delegated", "carol -> bob");
+        assertThat(api().as("pm").get("/api/audit").status()).isEqualTo(403);
+    }
 }

@@ -87,6 +87,16 @@ public class WorkItem {
         this.stageKey = stageKey;
     }
 
+    /** Someone handed the item to another person, who alone may now act on it. */
+    public void delegate(String user) {
+        if (status != Status.OPEN && status != Status.WAITING) {
+            throw new IllegalStateException("Work item " + id + " is " + status);
+        }
+        assignee = user;
+        candidates.clear();
+        candidates.add("user:" + user);
+    }
+
     void moveToRound(int round) {
         this.round = round;
     }

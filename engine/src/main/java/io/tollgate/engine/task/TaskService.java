@@ -157,6 +157,35 @@ public class TaskService {
         return project.id();
     }
 
+    /** Hands a task or an approval to another member of the workspace; answers the project's id. */
+    public String delegate(String id, String to, Actor actor) {
+        WorkItem item = load(id, actor);
+        if (!item.offeredTo(actor.username(), actor.principals())) {
+            throw Problems.forbidden("Only who the item is for can hand it on: it is for " + offeredTo(item) + ".");
+        }
+        if (to == null || to.isBlank()) {
+            throw Problems.invalidFields("Say who takes it over.", List.of(new Problems.FieldError("to", "A user name is required.")));
+        }
+        if (!actors.exists(to, actor.workspaceId())) {
+            throw Problems.invalidFields("No such user.", List.of(new Problems.FieldError("to",
+                    "There is no user '" + to + "' in this workspace.")));
+        }
+        if (to.equals(actor.username())) {
+            throw Problems.invalidFields("It is yours already.", List.of(new Problems.FieldError("to", "Choose someone else.")));
+        }
+        if (item.status() != WorkItem.Status.OPEN && item.status() != WorkItem.Status.WAITING) {
+            throw Problems.conflict("task-closed", "This item is " + item.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+        }
+        Project project = projects.load(item.projectId(), actor);
+        item.delegate(to);
+        if (item.status() == WorkItem.Status.OPEN) {
+            workflow.reassign(item.engineTaskId(), to);
+        }
+        audit.record(project.workspaceId(), project.id(), actor.username(), "task.delegated",
+                item.stageKey() + "/" + item.itemKey(), actor.username() + " -> " + to);
+        return project.id();
+    }
+
     private List<Problems.Unmet> unmet(Template template, Project project, WorkItem item) {
         List<Problems.Unmet> out = new ArrayList<>();
         Stage stage = template.stage(item.stageKey()).orElseThrow();

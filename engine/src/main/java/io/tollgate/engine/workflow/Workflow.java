@@ -54,6 +54,11 @@ public class Workflow {
         }
     }
 
+    /** Hands an open user task to another person. */
+    public void reassign(String engineTaskId, String user) {
+        tasks.setAssignee(engineTaskId, user);
+    }
+
     public void setVariables(String projectId, Map<String, Object> variables) {
         runtime.setVariables(projectId, variables);
     }

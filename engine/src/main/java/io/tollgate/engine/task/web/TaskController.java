@@ -37,6 +37,17 @@ class TaskController {
     record CompleteRequest(Map<String, Object> fields) {
     }
 
+    /** Who takes a task over. */
+    record DelegateRequest(String to) {
+    }
+
+    @PostMapping("/{id}/delegate")
+    ProjectView delegate(@PathVariable String id, @RequestBody(required = false) DelegateRequest body) {
+        Actor actor = actors.current();
+        String projectId = retries.inTransaction(() -> tasks.delegate(id, body == null ? null : body.to(), actor));
+        return projects.view(projectId, actor);
+    }
+
     @GetMapping
     List<TaskService.InboxItem> inbox(@RequestParam(required = false) String project) {
         return tasks.inbox(actors.current(), project);

@@ -1,0 +1,2 @@
+/** The workspace audit API. */
+package io.tollgate.engine.audit.web;
