@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A first health signal from the schedule: green on time, yellow when a running stage is past its
- * due date, red when it is late by more than a fifth of its planned length or was reworked twice.
+ * due date, red when its SLA escalated, it is late by more than a fifth of its planned length, or it
+ * was reworked twice.
  */
 final class Health {
     private Health() {
@@ -23,8 +24,11 @@ final class Health {
             if (!running) {
                 continue;
             }
-            if (s.reworkCount() >= 2) {
+            if (s.reworkCount() >= 2 || s.escalatedAt() != null) {
                 return "red";
+            }
+            if (s.overdueAt() != null) {
+                health = "yellow";
             }
             if (s.dueAt() != null && now.isAfter(s.dueAt())) {
                 Duration plan = s.startedAt() == null ? Duration.ZERO : Duration.between(s.startedAt(), s.dueAt());

@@ -337,7 +337,7 @@ public class ProjectService {
                 gate = new ProjectView.GateView(gates.evaluate(template, stage, fields, stageItems), approval);
             }
             stageViews.add(new ProjectView.StageView(ps.stageKey(), ps.name(), lower(ps.status().name()), ps.startedAt(),
-                    ps.dueAt(), ps.completedAt(), ps.reworkCount(), tasks, gate));
+                    ps.dueAt(), ps.completedAt(), ps.reworkCount(), ps.overdueAt(), ps.escalatedAt(), tasks, gate));
         }
         return new ProjectView(project.id(), project.name(), project.templateKey(), project.templateVersion(),
                 lower(project.status().name()), fields, FieldJson.roles(project.rolesJson()),

@@ -11,7 +11,8 @@ public record ProjectView(String id, String name, String template, int version, 
                           List<StageView> stages) {
 
     public record StageView(String key, String name, String status, Instant startedAt, Instant dueAt,
-                            Instant completedAt, int reworkCount, List<TaskView> tasks, GateView gate) {
+                            Instant completedAt, int reworkCount, Instant overdueAt, Instant escalatedAt,
+                            List<TaskView> tasks, GateView gate) {
     }
 
     public record TaskView(String id, String key, String name, String assignee, List<String> candidates,

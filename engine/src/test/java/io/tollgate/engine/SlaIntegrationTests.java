@@ -1,0 +1,67 @@
+package io.tollgate.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.flowable.engine.ManagementService;
+import org.flowable.job.api.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A stage's SLA: its duration sets the due date; passing it marks the stage overdue, and being
+ * late by more than alertAfter escalates. The timers are fired through the engine's job API, so
+ * the test does not wait for the clock.
+ */
+class SlaIntegrationTests extends IntegrationTestSupport {
+
+    @Autowired
+    ManagementService management;
+
+    @Test
+    void aLateStageTurnsOverdueThenEscalates() {
+        Api admin = api().as("admin");
+        admin.put("/api/templates/sla-check", "application/yaml", """
+                key: sla-check
+                name: SLA check
+                stages:
+                  - key: work
+                    duration: PT8H
+                    alertAfter: PT4H
+                    tasks: [ { key: t, assignee: "user:alice" } ]
+                """);
+        assertThat(admin.post("/api/templates/sla-check/publish", Map.of()).status()).isEqualTo(201);
+        Api.Answer created = api().as("pm").post("/api/projects", Map.of("template", "sla-check", "name", "Late"));
+        String id = created.get("id").asText();
+        JsonNode stage = created.get("stages").get(0);
+        assertThat(java.time.Duration.between(java.time.Instant.parse(stage.get("startedAt").asText()),
+                java.time.Instant.parse(stage.get("dueAt").asText()))).isEqualTo(java.time.Duration.ofHours(8));
+        assertThat(created.get("health").asText()).isEqualTo("green");
+
+        List<Job> timers = management.createTimerJobQuery().processInstanceId(id).orderByJobDuedate().asc().list();
+        assertThat(timers).hasSize(2);
+        fire(timers.get(0));
+        JsonNode overdue = api().as("pm").get("/api/projects/" + id).json();
+        assertThat(overdue.get("stages").get(0).hasNonNull("overdueAt")).isTrue();
+        assertThat(overdue.get("stages").get(0).hasNonNull("escalatedAt")).isFalse();
+        assertThat(overdue.get("health").asText()).isEqualTo("yellow");
+
+        fire(timers.get(1));
+        JsonNode escalated = api().as("pm").get("/api/projects/" + id).json();
+        assertThat(escalated.get("stages").get(0).hasNonNull("escalatedAt")).isTrue();
+        assertThat(escalated.get("health").asText()).isEqualTo("red");
+        assertThat(escalated.get("stages").get(0).get("status").asText()).as("the work goes on").isEqualTo("active");
+
+        String task = escalated.get("stages").get(0).get("tasks").get(0).get("id").asText();
+        assertThat(api().as("alice").post("/api/tasks/" + task + "/complete", Map.of()).status()).isEqualTo(200);
+        assertThat(api().as("pm").get("/api/projects/" + id).get("status").asText()).isEqualTo("completed");
+    }
+
+    private void fire(Job timer) {
+        Job executable = management.moveTimerToExecutableJob(timer.getId());
+        management.executeJob(executable.getId());
+    }
+}
