@@ -23,11 +23,9 @@ import java.util.stream.Collectors;
 public class GateEvaluator {
 
     private final ExpressionSandbox sandbox;
-    private final TypedFields typed;
 
-    GateEvaluator(ExpressionSandbox sandbox, TypedFields typed) {
+    GateEvaluator(ExpressionSandbox sandbox) {
         this.sandbox = sandbox;
-        this.typed = typed;
     }
 
     public List<ProjectView.CriterionView> evaluate(Template template, Stage stage, Map<String, Object> fields,
@@ -58,7 +56,7 @@ public class GateEvaluator {
                 boolean met;
                 String message = e.message();
                 try {
-                    met = sandbox.test(e.expression(), SandboxedExpressions.types(template.fieldTypes()), typed.of(template, fields));
+                    met = sandbox.test(e.expression(), SandboxedExpressions.types(template.fieldTypes()), FieldValues.forExpressions(template, fields));
                 } catch (RuntimeException ex) {
                     met = false;
                     message = e.message() + " (" + ex.getMessage() + ")";

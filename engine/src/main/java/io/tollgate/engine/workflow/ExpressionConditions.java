@@ -5,18 +5,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.modeler.compiler.BpmnIds;
 import io.tollgate.modeler.expression.ExpressionSandbox;
-import io.tollgate.modeler.model.FieldDef;
 import io.tollgate.modeler.model.Template;
 import io.tollgate.modeler.store.TemplateStore;
+import io.tollgate.modeler.validation.FieldValues;
 import io.tollgate.modeler.validation.SandboxedExpressions;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.engine.RepositoryService;
 import org.springframework.stereotype.Component;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -41,8 +38,7 @@ public class ExpressionConditions {
 
     public boolean when(DelegateExecution execution, String stageKey) {
         ProcessDefinition definition = repository.getProcessDefinition(execution.getProcessDefinitionId());
-        int version = Integer.parseInt(definition.getResourceName().replaceAll(".*-v(\\d+)\\.bpmn20\\.xml$", "$1"));
-        Template template = templates.published(definition.getKey(), version).template();
+        Template template = templates.published(definition.getKey(), FlowableDeployer.versionOf(definition)).template();
         String expression = template.stage(stageKey).map(s -> s.when()).orElse(null);
         if (expression == null) {
             return true;
@@ -62,19 +58,6 @@ public class ExpressionConditions {
         } catch (Exception e) {
             stored = Map.of();
         }
-        Map<String, Object> out = new HashMap<>();
-        for (FieldDef f : template.allFields().toList()) {
-            Object v = stored.get(f.key());
-            if (v != null) {
-                v = switch (f.type()) {
-                    case DATE -> LocalDate.parse(v.toString());
-                    case DATETIME -> OffsetDateTime.parse(v.toString());
-                    case NUMBER, MONEY, PERCENT -> new java.math.BigDecimal(v.toString());
-                    default -> v;
-                };
-            }
-            out.put(f.key(), v);
-        }
-        return out;
+        return FieldValues.forExpressions(template, stored);
     }
 }

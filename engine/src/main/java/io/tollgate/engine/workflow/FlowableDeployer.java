@@ -15,13 +15,29 @@ class FlowableDeployer implements TemplateDeployer {
         this.repository = repository;
     }
 
+    private static final java.util.regex.Pattern RESOURCE = java.util.regex.Pattern.compile(".*-v(\\d+)\\.bpmn20\\.xml");
+
+    /** Each version is deployed as one resource whose name carries the template's own version number. */
+    static String resourceName(String templateKey, int version) {
+        return templateKey + "-v" + version + ".bpmn20.xml";
+    }
+
+    /** The template version a deployed definition was compiled from. */
+    static int versionOf(org.flowable.engine.repository.ProcessDefinition definition) {
+        java.util.regex.Matcher m = RESOURCE.matcher(definition.getResourceName());
+        if (!m.matches()) {
+            throw new IllegalStateException("Not a Tollgate template: " + definition.getResourceName());
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
     @Override
     public String deploy(String templateKey, int version, String name, String bpmnXml) {
         Deployment deployment = repository.createDeployment()
                 .key(templateKey)
                 .name(name + " v" + version)
                 .category("tollgate-template")
-                .addString(templateKey + "-v" + version + ".bpmn20.xml", bpmnXml)
+                .addString(resourceName(templateKey, version), bpmnXml)
                 .disableSchemaValidation()
                 .deploy();
         return repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult().getId();

@@ -84,6 +84,28 @@ public final class FieldValues {
         return out;
     }
 
+    /**
+     * Stored values as expressions see them: every field of the template present (null when empty),
+     * numbers as BigDecimal, dates as LocalDate, date-times as OffsetDateTime.
+     */
+    public static Map<String, Object> forExpressions(io.tollgate.modeler.model.Template template, Map<String, Object> stored) {
+        Map<String, Object> out = new java.util.HashMap<>();
+        template.allFields().forEach(f -> out.putIfAbsent(f.key(), typed(f, stored.get(f.key()))));
+        return out;
+    }
+
+    private static Object typed(FieldDef def, Object value) {
+        if (value == null || def.type() == null) {
+            return value;
+        }
+        return switch (def.type()) {
+            case DATE -> LocalDate.parse(value.toString());
+            case DATETIME -> OffsetDateTime.parse(value.toString());
+            case NUMBER, MONEY, PERCENT -> value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+            default -> value;
+        };
+    }
+
     public static boolean isEmpty(Object value) {
         return value == null || (value instanceof String s && s.isBlank()) || (value instanceof Collection<?> c && c.isEmpty());
     }
