@@ -463,4 +463,41 @@ class TemplateLanguageIntegrationTests extends IntegrationTestSupport {
         assertThat(audit.text()).contains("task.delegated", "carol -> bob");
         assertThat(api().as("pm").get("/api/audit").status()).isEqualTo(403);
     }
+
+    @Test
+    void anApproverAddsASignerWhoMustAlsoApproveAndCanBeRemovedBeforeDeciding() {
+        String key = publish("""
+                key: KEY
+                name: Signers
+                stages:
+                  - key: s
+                    gate: { approval: { approvers: ["user:alice", "user:bob"], mode: all } }
+                """);
+        String added = start(key, Map.of(), Map.of());
+        String alices = approvalOf("alice", added, "s").get("id").asText();
+        Api.Answer add = api().as("alice").post("/api/tasks/" + alices + "/signers", Map.of("add", List.of("carol")));
+        assertThat(add.status()).as(add.text()).isEqualTo(200);
+        assertThat(hasApproval("carol", added, "s")).isTrue();
+        Api.Answer twice = api().as("alice").post("/api/tasks/" + alices + "/signers", Map.of("add", List.of("carol")));
+        assertThat(twice.status()).isEqualTo(400);
+
+        decide("alice", added, "s", "approve", null, null);
+        decide("bob", added, "s", "approve", null, null);
+        assertThat(statuses(added)).as("the added signer has not decided").containsEntry("s", "approval");
+        decide("carol", added, "s", "approve", null, null);
+        assertThat(project(added).get("status").asText()).isEqualTo("completed");
+
+        String removed = start(key, Map.of(), Map.of());
+        String alice2 = approvalOf("alice", removed, "s").get("id").asText();
+        assertThat(api().as("alice").post("/api/tasks/" + alice2 + "/signers", Map.of("add", List.of("carol"))).status())
+                .isEqualTo(200);
+        String bobs = approvalOf("bob", removed, "s").get("id").asText();
+        Api.Answer remove = api().as("bob").post("/api/tasks/" + bobs + "/signers", Map.of("remove", List.of("carol")));
+        assertThat(remove.status()).as(remove.text()).isEqualTo(200);
+        assertThat(hasApproval("carol", removed, "s")).isFalse();
+        decide("alice", removed, "s", "approve", null, null);
+        decide("bob", removed, "s", "approve", null, null);
+        assertThat(project(removed).get("status").asText()).isEqualTo("completed");
+        assertThat(api().as("admin").get("/api/audit?limit=1000").text()).contains("gate.signer-added", "gate.signer-removed");
+    }
 }

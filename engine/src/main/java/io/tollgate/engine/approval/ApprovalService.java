@@ -12,6 +12,7 @@ import io.tollgate.engine.project.Rework;
 import io.tollgate.engine.project.WorkItem;
 import io.tollgate.engine.project.WorkItems;
 import io.tollgate.engine.security.Actor;
+import io.tollgate.engine.security.Actors;
 import io.tollgate.engine.support.Problems;
 import io.tollgate.engine.task.TaskService;
 import io.tollgate.engine.workflow.Workflow;
@@ -45,9 +46,11 @@ public class ApprovalService {
     private final Workflow workflow;
     private final AuditLog audit;
     private final Rework rework;
+    private final Actors actors;
 
     ApprovalService(TaskService tasks, WorkItems items, Decisions decisions, ProjectService projects,
-                    GateEvaluator gates, Workflow workflow, AuditLog audit, Rework rework) {
+                    GateEvaluator gates, Workflow workflow, AuditLog audit, Rework rework, Actors actors) {
+        this.actors = actors;
         this.rework = rework;
         this.tasks = tasks;
         this.items = items;
@@ -158,6 +161,73 @@ public class ApprovalService {
             return rejections > instances + kept - q.count();
         }
         return rejections >= 1;
+    }
+
+    /** Approvers to add to, or remove from, a running approval. */
+    public record SignersRequest(List<String> add, List<String> remove) {
+    }
+
+    /**
+     * Adds signers to the running approval the caller is part of (加签), or removes signers who have
+     * not decided (减签). Sequential approvals keep their order as published, so they refuse both.
+     */
+    public String changeSigners(String id, SignersRequest request, Actor actor) {
+        WorkItem item = tasks.load(id, actor);
+        if (item.kind() != WorkItem.Kind.APPROVAL) {
+            throw Problems.conflict("not-an-approval", "Signers belong to approvals; this is a task.");
+        }
+        if (!item.offeredTo(actor.username(), actor.principals())) {
+            throw Problems.forbidden("Only an approver of this gate can change its signers.");
+        }
+        if (item.status() != WorkItem.Status.OPEN) {
+            throw Problems.conflict("approval-closed", "This approval is already " + lower(item.status().name()) + ".");
+        }
+        List<String> add = request == null || request.add() == null ? List.of() : request.add();
+        List<String> remove = request == null || request.remove() == null ? List.of() : request.remove();
+        if (add.isEmpty() && remove.isEmpty()) {
+            throw Problems.invalidFields("Say whom to add or remove.", List.of(new Problems.FieldError("add",
+                    "A list of user names to add, or 'remove' with a list to remove.")));
+        }
+        Project project = projects.load(item.projectId(), actor);
+        Template template = projects.templateOf(project);
+        Stage stage = template.stage(item.stageKey()).orElseThrow();
+        if (stage.gate().approval().mode() instanceof ApprovalMode.Sequential) {
+            throw Problems.conflict("sequential-approval", "A sequential approval keeps its published order; "
+                    + "signers can be added to any, all and quorum approvals.");
+        }
+        List<WorkItem> round = items.findByProjectIdAndStageKey(project.id(), stage.key()).stream()
+                .filter(w -> w.kind() == WorkItem.Kind.APPROVAL && w.round() == item.round()).toList();
+        List<Problems.FieldError> errors = new java.util.ArrayList<>();
+        for (String user : add) {
+            if (user == null || !actors.exists(user, actor.workspaceId())) {
+                errors.add(new Problems.FieldError("add", "There is no user '" + user + "' in this workspace."));
+            } else if (round.stream().anyMatch(w -> user.equals(w.assignee()) && w.status() != WorkItem.Status.CANCELLED)) {
+                errors.add(new Problems.FieldError("add", "'" + user + "' already approves this gate."));
+            }
+        }
+        for (String user : remove) {
+            boolean undecided = round.stream().anyMatch(w -> w.assignee() != null && w.assignee().equals(user)
+                    && w.status() == WorkItem.Status.OPEN);
+            if (!undecided) {
+                errors.add(new Problems.FieldError("remove", "'" + user + "' is not an approver who has yet to decide."));
+            } else if (user.equals(actor.username())) {
+                errors.add(new Problems.FieldError("remove", "Hand your approval on with delegate instead of removing yourself."));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Problems.invalidFields("The signers cannot change that way.", errors);
+        }
+        for (String user : add) {
+            workflow.addApprover(project.id(), stage.key(), user);
+            audit.record(project.workspaceId(), project.id(), actor.username(), "gate.signer-added", stage.key(), user);
+        }
+        for (String user : remove) {
+            WorkItem theirs = round.stream().filter(w -> user.equals(w.assignee()) && w.status() == WorkItem.Status.OPEN)
+                    .findFirst().orElseThrow();
+            workflow.removeApprover(project.id(), stage.key(), user, theirs.engineTaskId());
+            audit.record(project.workspaceId(), project.id(), actor.username(), "gate.signer-removed", stage.key(), user);
+        }
+        return project.id();
     }
 
     private static Decision.Kind kind(String text) {

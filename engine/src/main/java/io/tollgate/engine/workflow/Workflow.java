@@ -54,6 +54,27 @@ public class Workflow {
         }
     }
 
+    /**
+     * Adds an approver to the running approval of a stage (加签): one more instance of its
+     * multi-instance task, for that person, counted by the completion condition like the others.
+     */
+    public void addApprover(String projectId, String stageKey, String user) {
+        List<String> approvers = new ArrayList<>(stringList(projectId, BpmnIds.approversVariable(stageKey)));
+        approvers.add(user);
+        runtime.setVariable(projectId, BpmnIds.approversVariable(stageKey), approvers);
+        runtime.addMultiInstanceExecution(BpmnIds.approval(stageKey), projectId,
+                Map.of(BpmnIds.APPROVER_VARIABLE, user));
+    }
+
+    /** Removes an approver who has not decided yet (减签): their instance goes, uncounted. */
+    public void removeApprover(String projectId, String stageKey, String user, String engineTaskId) {
+        List<String> approvers = new ArrayList<>(stringList(projectId, BpmnIds.approversVariable(stageKey)));
+        approvers.remove(user);
+        runtime.setVariable(projectId, BpmnIds.approversVariable(stageKey), approvers);
+        String execution = tasks.createTaskQuery().taskId(engineTaskId).singleResult().getExecutionId();
+        runtime.deleteMultiInstanceExecution(execution, false);
+    }
+
     /** Hands an open user task to another person. */
     public void reassign(String engineTaskId, String user) {
         tasks.setAssignee(engineTaskId, user);

@@ -31,6 +31,13 @@ class ApprovalController {
         this.retries = retries;
     }
 
+    @PostMapping("/{id}/signers")
+    ProjectView signers(@PathVariable String id, @RequestBody(required = false) ApprovalService.SignersRequest body) {
+        Actor actor = actors.current();
+        String projectId = retries.inTransaction(() -> approvals.changeSigners(id, body, actor));
+        return projects.view(projectId, actor);
+    }
+
     @PostMapping("/{id}/decision")
     ProjectView decide(@PathVariable String id, @RequestBody(required = false) ApprovalService.DecisionRequest body) {
         if (body == null) {
