@@ -97,10 +97,10 @@ public class ApprovalService {
         String target = null;
         if (kind == Decision.Kind.SEND_BACK) {
             target = request.sendBackTo() == null || request.sendBackTo().isBlank() ? stage.key() : request.sendBackTo();
-            if (!target.equals(stage.key()) && !Rework.ancestors(template, stage.key()).contains(target)) {
+            if (!target.equals(stage.key()) && !template.stagesBefore(stage.key()).contains(target)) {
                 throw Problems.invalidFields("A project can only be sent back to this stage or one before it.",
                         List.of(new Problems.FieldError("sendBackTo", "'" + target + "' is not this stage or one before it; choose from "
-                                + Rework.ancestors(template, stage.key()) + ".")));
+                                + template.stagesBefore(stage.key()) + ".")));
             }
         }
         if (kind == Decision.Kind.APPROVE) {

@@ -183,7 +183,7 @@ public class ProjectService {
             ProjectStage row = rows.remove(stage.key());
             if (row == null) {
                 row = new ProjectStage(UUID.randomUUID().toString(), project.id(), stage.key(), stage.label(), seq);
-                boolean passed = io.tollgate.engine.project.Rework.descendants(to, stage.key()).stream()
+                boolean passed = to.stagesAfter(stage.key()).stream()
                         .map(k -> rows.containsKey(k) ? rows.get(k) : stages.findByProjectIdAndStageKey(project.id(), k).orElse(null))
                         .anyMatch(r -> r != null && r.status() != ProjectStage.Status.WAITING);
                 if (passed) {

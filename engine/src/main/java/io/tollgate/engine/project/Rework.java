@@ -10,9 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +51,7 @@ public class Rework {
             workflow.sendBack(project.id(), Set.of(from), target);
             resubmissions.save(new Resubmission(UUID.randomUUID().toString(), project.id(), target, from, sender, now));
         } else {
-            Set<String> later = descendants(template, target);
+            Set<String> later = template.stagesAfter(target);
             Set<String> affected = new LinkedHashSet<>();
             affected.add(target);
             affected.addAll(later);
@@ -110,35 +108,5 @@ public class Rework {
                 .forEach(w -> w.moveToRound(gateStage.round()));
         waiting.resolve(now);
         return true;
-    }
-
-    /** Stages that come after the given one, directly or not. */
-    public static Set<String> descendants(Template template, String stageKey) {
-        Set<String> out = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(stageKey));
-        while (!todo.isEmpty()) {
-            String current = todo.pop();
-            for (Stage s : template.stages()) {
-                if (template.prerequisites(s).contains(current) && out.add(s.key())) {
-                    todo.push(s.key());
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Stages the given one comes after, directly or not. */
-    public static Set<String> ancestors(Template template, String stageKey) {
-        Set<String> out = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(stageKey));
-        while (!todo.isEmpty()) {
-            String current = todo.pop();
-            template.stage(current).ifPresent(s -> template.prerequisites(s).forEach(p -> {
-                if (out.add(p)) {
-                    todo.push(p);
-                }
-            }));
-        }
-        return out;
     }
 }

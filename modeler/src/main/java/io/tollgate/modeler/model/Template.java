@@ -53,6 +53,35 @@ public record Template(
         return allFields().filter(f -> f.key().equals(fieldKey)).findFirst();
     }
 
+    /** Every stage the given one waits for, directly or not. */
+    public java.util.Set<String> stagesBefore(String stageKey) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(stageKey));
+        while (!todo.isEmpty()) {
+            stage(todo.pop()).ifPresent(s -> prerequisites(s).forEach(p -> {
+                if (out.add(p)) {
+                    todo.push(p);
+                }
+            }));
+        }
+        return out;
+    }
+
+    /** Every stage that waits for the given one, directly or not. */
+    public java.util.Set<String> stagesAfter(String stageKey) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(stageKey));
+        while (!todo.isEmpty()) {
+            String current = todo.pop();
+            for (Stage s : stages) {
+                if (prerequisites(s).contains(current) && out.add(s.key())) {
+                    todo.push(s.key());
+                }
+            }
+        }
+        return out;
+    }
+
     /** The prerequisites of a stage: its {@code after} list, or the previous stage when none is given. */
     public List<String> prerequisites(Stage stage) {
         if (stage.after() != null) {
