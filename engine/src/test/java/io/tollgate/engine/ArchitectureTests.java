@@ -5,7 +5,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -26,6 +28,46 @@ class ArchitectureTests {
                 .and().resideOutsideOfPackage("io.tollgate.engine.workflow..")
                 .should().dependOnClassesThat().resideInAPackage("org.flowable..")
                 .check(classes);
+    }
+
+    @Test
+    void onlyTheWorkflowFeatureKnowsTheCompiledBpmn() {
+        noClasses().that().resideInAPackage("io.tollgate.engine..")
+                .and().resideOutsideOfPackage("io.tollgate.engine.workflow..")
+                .should().dependOnClassesThat().resideInAPackage("io.tollgate.modeler.compiler..")
+                .check(classes);
+    }
+
+    @Test
+    void repositoriesAreInternalToTheirFeature() {
+        classes().that().areAssignableTo(Repository.class).and().resideInAPackage("io.tollgate.engine..")
+                .should().resideInAPackage("..internal..")
+                .check(classes);
+    }
+
+    @Test
+    void aFeaturesInternalsAreReachedOnlyFromThatFeature() {
+        for (String feature : features()) {
+            noClasses().that().resideOutsideOfPackage("io.tollgate.engine." + feature + "..")
+                    .should().dependOnClassesThat().resideInAPackage("io.tollgate.engine." + feature + ".internal..")
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void timeComesFromTheInjectedClock() {
+        noClasses().that().resideInAPackage("io.tollgate.engine..")
+                .should().callMethod(java.time.Instant.class, "now")
+                .check(classes);
+    }
+
+    private static java.util.Set<String> features() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        classes.stream().map(c -> c.getPackageName())
+                .filter(p -> p.startsWith("io.tollgate.engine.") && p.contains(".internal"))
+                .forEach(p -> out.add(p.substring("io.tollgate.engine.".length(), p.indexOf(".internal"))));
+        return out;
     }
 
     @Test

@@ -1,27 +1,50 @@
 package io.tollgate.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.flowable.common.engine.api.FlowableObjectNotFoundException;
-import org.flowable.common.engine.api.FlowableOptimisticLockingException;
-import org.flowable.engine.ManagementService;
-import org.flowable.job.api.Job;
+import org.flowable.spring.SpringProcessEngineConfiguration;
+import org.flowable.spring.boot.EngineConfigurationConfigurer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
 
-import java.util.List;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A stage's SLA: its duration sets the due date; passing it marks the stage overdue, and being
- * late by more than alertAfter escalates. The timers are fired through the engine's job API, so
- * the test does not wait for the clock.
+ * late by more than alertAfter escalates. Time moves on one clock shared by Tollgate and the engine,
+ * and the engine's async executor fires the timers as it does in production: the test never runs a
+ * job itself, so it cannot race the executor.
  */
+@Import(SlaIntegrationTests.EngineTime.class)
+@TestPropertySource(properties = "flowable.process.async.executor.default-timer-job-acquire-wait-time=PT0.2S")
 class SlaIntegrationTests extends IntegrationTestSupport {
 
+    @TestConfiguration
+    static class EngineTime {
+
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
+
+        @Bean
+        EngineConfigurationConfigurer<SpringProcessEngineConfiguration> engineTime(MovableClock clock) {
+            return configuration -> configuration.setClock(clock.forEngine());
+        }
+    }
+
     @Autowired
-    ManagementService management;
+    MovableClock clock;
 
     @Test
     void aLateStageTurnsOverdueThenEscalates() {
@@ -39,18 +62,16 @@ class SlaIntegrationTests extends IntegrationTestSupport {
         Api.Answer created = api().as("pm").post("/api/projects", Map.of("template", "sla-check", "name", "Late"));
         String id = created.get("id").asText();
         JsonNode stage = created.get("stages").get(0);
-        assertThat(java.time.Duration.between(java.time.Instant.parse(stage.get("startedAt").asText()),
-                java.time.Instant.parse(stage.get("dueAt").asText()))).isEqualTo(java.time.Duration.ofHours(8));
+        assertThat(Duration.between(Instant.parse(stage.get("startedAt").asText()),
+                Instant.parse(stage.get("dueAt").asText()))).isEqualTo(Duration.ofHours(8));
         assertThat(created.get("health").asText()).isEqualTo("green");
 
-        List<Job> timers = management.createTimerJobQuery().processInstanceId(id).orderByJobDuedate().asc().list();
-        assertThat(timers).hasSize(2);
-        fire(timers.get(0));
+        clock.advance(Duration.ofHours(8).plusMinutes(1));
         JsonNode overdue = awaitStage(id, "overdueAt");
         assertThat(overdue.get("stages").get(0).hasNonNull("escalatedAt")).isFalse();
         assertThat(overdue.get("health").asText()).isEqualTo("yellow");
 
-        fire(timers.get(1));
+        clock.advance(Duration.ofHours(4));
         JsonNode escalated = awaitStage(id, "escalatedAt");
         assertThat(escalated.get("health").asText()).isEqualTo("red");
         assertThat(escalated.get("stages").get(0).get("status").asText()).as("the work goes on").isEqualTo("active");
@@ -60,32 +81,10 @@ class SlaIntegrationTests extends IntegrationTestSupport {
         assertThat(api().as("pm").get("/api/projects/" + id).get("status").asText()).isEqualTo("completed");
     }
 
-    /**
-     * Makes a timer due now and runs it. The engine's async executor may grab the same job first;
-     * then this call loses the race (optimistic lock, or the job is gone) and the executor's run counts.
-     */
-    private void fire(Job timer) {
-        Job executable = management.moveTimerToExecutableJob(timer.getId());
-        try {
-            management.executeJob(executable.getId());
-        } catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException raced) {
-            // the executor ran it
-        }
-    }
-
+    /** Waits, at most a minute, for the executor to have fired the timer that sets {@code field}. */
     private JsonNode awaitStage(String projectId, String field) {
-        for (int i = 0; i < 300; i++) {
-            JsonNode project = api().as("pm").get("/api/projects/" + projectId).json();
-            if (project.get("stages").get(0).hasNonNull(field)) {
-                return project;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("stage never got " + field);
+        return await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api().as("pm").get("/api/projects/" + projectId).json(),
+                        project -> project.get("stages").get(0).hasNonNull(field));
     }
 }

@@ -57,4 +57,28 @@ public final class TemplateFixtures {
                     tasks: [ { key: t, assignee: ghost } ]
                 """;
     }
+
+    /** One gate in each approval mode: quorum:2 of three with direct resubmission, all, sequential, any. */
+    public static String everyApprovalMode() {
+        return """
+                key: every-mode
+                name: Every approval mode
+                roles:
+                  pm: { name: Project manager }
+                  sponsor: { name: Sponsor }
+                stages:
+                  - key: design
+                    tasks: [ { key: draft, assignee: pm } ]
+                    gate: { approval: { approvers: [pm, sponsor, "user:alice"], mode: "quorum:2" }, resubmit: direct }
+                  - key: build
+                    after: [design]
+                    gate: { approval: { approvers: [pm, sponsor], mode: all }, onReject: design }
+                  - key: review
+                    after: [design]
+                    gate: { approval: { approvers: [pm, sponsor], mode: sequential } }
+                  - key: launch
+                    after: [build, review]
+                    gate: { approval: { approvers: [pm, sponsor], mode: any } }
+                """;
+    }
 }

@@ -27,7 +27,7 @@ public class AuditEvent {
     protected AuditEvent() {
     }
 
-    AuditEvent(String workspaceId, String projectId, String actor, String action, String subject, String detail,
+    public AuditEvent(String workspaceId, String projectId, String actor, String action, String subject, String detail,
                Instant occurredAt) {
         this.workspaceId = workspaceId;
         this.projectId = projectId;

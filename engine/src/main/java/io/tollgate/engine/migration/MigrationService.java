@@ -1,14 +1,15 @@
 package io.tollgate.engine.migration;
 
-import io.tollgate.engine.audit.AuditLog;
 import io.tollgate.engine.project.Project;
+import io.tollgate.engine.project.ProjectContext;
 import io.tollgate.engine.project.ProjectService;
 import io.tollgate.engine.project.ProjectStage;
+import io.tollgate.engine.project.StageService;
 import io.tollgate.engine.security.Actor;
 import io.tollgate.engine.support.Problems;
+import io.tollgate.engine.work.WorkService;
 import io.tollgate.engine.workflow.Retries;
 import io.tollgate.engine.workflow.Workflow;
-import io.tollgate.modeler.compiler.BpmnIds;
 import io.tollgate.modeler.model.FieldDef;
 import io.tollgate.modeler.model.Stage;
 import io.tollgate.modeler.model.TaskDef;
@@ -16,7 +17,11 @@ import io.tollgate.modeler.model.Template;
 import io.tollgate.modeler.store.PublishedTemplate;
 import io.tollgate.modeler.store.TemplateNotFoundException;
 import io.tollgate.modeler.store.TemplateStore;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+
+import java.time.Clock;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,16 +43,23 @@ public class MigrationService {
 
     private final TemplateStore templates;
     private final ProjectService projects;
+    private final StageService stages;
+    private final WorkService work;
     private final Workflow workflow;
     private final Retries retries;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    MigrationService(TemplateStore templates, ProjectService projects, Workflow workflow, Retries retries, AuditLog audit) {
+    MigrationService(TemplateStore templates, ProjectService projects, StageService stages, WorkService work,
+                     Workflow workflow, Retries retries, ApplicationEventPublisher events, Clock clock) {
         this.templates = templates;
         this.projects = projects;
+        this.stages = stages;
+        this.work = work;
         this.workflow = workflow;
         this.retries = retries;
-        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** What to migrate: versions, optionally which projects, and how renamed fields and stages map. */
@@ -100,29 +112,25 @@ public class MigrationService {
             ProjectPlan refused;
             try {
                 refused = retries.inTransaction(() -> {
-                Project project = projects.load(id, actor);
-                Planned planned = plan(project, v, request);
-                if (!planned.plan().canMigrate()) {
-                    return planned.plan();
-                }
-                Template to = v.to().template();
-                projects.adoptVersion(project, to, v.to().version(), planned.fieldRenames(), planned.stageRenames());
-                Map<String, Object> variables = new LinkedHashMap<>(projects.assignmentVariables(to,
-                        rolesOf(project), actor.workspaceId()));
-                // votes already cast in running gates stay
-                for (String running : planned.plan().runningStages()) {
-                    variables.remove(BpmnIds.approvalsVariable(running));
-                    variables.remove(BpmnIds.rejectionsVariable(running));
-                    variables.remove(BpmnIds.keptVariable(running));
-                }
-                variables.put(BpmnIds.FIELDS_VARIABLE, project.fieldsJson());
-                workflow.migrate(project.id(), v.to().processDefinitionId(), planned.activityMapping(), variables);
-                audit.record(project.workspaceId(), project.id(), actor.username(), "project.migrated", key,
-                        "version " + v.from().version() + " -> " + v.to().version() + "; fields renamed "
-                                + planned.fieldRenames() + "; stages renamed " + planned.stageRenames());
-                return null;
+                    ProjectContext project = projects.context(id, actor);
+                    Planned planned = plan(project.project(), v, request);
+                    if (!planned.plan().canMigrate()) {
+                        return planned.plan();
+                    }
+                    Template to = v.to().template();
+                    List<String> gone = projects.adoptVersion(project, to, v.to().version(), planned.fieldRenames(),
+                            planned.stageRenames());
+                    ProjectContext adopted = new ProjectContext(project.project(), to, project.fields());
+                    work.adoptVersion(adopted, planned.stageRenames(), gone);
+                    workflow.migrate(id, v.to().processDefinitionId(), planned.move(), to,
+                            projects.assignments(to, project.project().roles(), actor.workspaceId()),
+                            planned.plan().runningStages(), project.project().fieldsJson());
+                    events.publishEvent(new MigrationEvents.ProjectMigrated(project.workspaceId(), id, actor.username(),
+                            key, v.from().version(), v.to().version(), planned.fieldRenames(), planned.stageRenames(),
+                            clock.instant()));
+                    return null;
                 });
-            } catch (org.springframework.web.ErrorResponseException e) {
+            } catch (ErrorResponseException e) {
                 throw e;
             } catch (RuntimeException e) {
                 // the project's transaction rolled back: it stays on its version, whole
@@ -173,7 +181,7 @@ public class MigrationService {
         return chosen;
     }
 
-    private record Planned(ProjectPlan plan, Map<String, String> activityMapping, Map<String, String> fieldRenames,
+    private record Planned(ProjectPlan plan, Workflow.Move move, Map<String, String> fieldRenames,
                            Map<String, String> stageRenames) {
     }
 
@@ -204,7 +212,7 @@ public class MigrationService {
             }
         });
 
-        List<String> running = projects.stagesOf(project.id()).stream()
+        List<String> running = stages.stagesOf(project.id()).stream()
                 .filter(s -> s.status() == ProjectStage.Status.ACTIVE || s.status() == ProjectStage.Status.APPROVAL
                         || s.status() == ProjectStage.Status.SENT_BACK)
                 .map(ProjectStage::stageKey).toList();
@@ -217,36 +225,19 @@ public class MigrationService {
                         + " has no stage of that key; map it with stageMapping.");
             }
         }
-        Set<String> targetIds = workflow.activityIds(v.to().processDefinitionId());
-        Map<String, String> activityMapping = new LinkedHashMap<>();
-        List<TaskChange> closing = new ArrayList<>();
-        for (String activity : workflow.waitingActivities(project.id())) {
-            String stage = BpmnIds.stageOf(activity);
-            String target = stage == null ? null : stageMapping.getOrDefault(stage, to.stage(stage).isPresent() ? stage : null);
-            String renamed = target == null ? null : counterpart(activity, stage, target);
-            if (target != null && targetIds.contains(renamed)) {
-                if (!renamed.equals(activity)) {
-                    activityMapping.put(activity, renamed);
-                }
-            } else if (target != null) {
-                activityMapping.put(activity, BpmnIds.entry(target));
-                String task = BpmnIds.taskOf(activity);
-                if (task != null) {
-                    closing.add(new TaskChange(stage, task, from.stage(stage).flatMap(s -> s.task(task))
-                            .map(TaskDef::label).orElse(task)));
-                }
-            } else if (!targetIds.contains(activity)) {
-                problems.add("The project waits at '" + activity + "', which version " + v.to().version() + " does not have.");
-            }
-        }
+        Workflow.Move move = workflow.planMove(project.id(), to, v.to().version(), v.to().processDefinitionId(),
+                stageMapping);
+        problems.addAll(move.problems());
+        List<TaskChange> closing = move.closing().stream().map(t -> new TaskChange(t.stage(), t.task(),
+                from.stage(t.stage()).flatMap(s -> s.task(t.task())).map(TaskDef::label).orElse(t.task()))).toList();
         List<TaskChange> opening = new ArrayList<>();
-        for (StageMove move : moves) {
-            if (move.to() == null) {
+        for (StageMove stageMove : moves) {
+            if (stageMove.to() == null) {
                 continue;
             }
-            Set<String> before = from.stage(move.from()).map(s -> s.tasks().stream().map(TaskDef::key)
+            Set<String> before = from.stage(stageMove.from()).map(s -> s.tasks().stream().map(TaskDef::key)
                     .collect(Collectors.toSet())).orElse(Set.of());
-            to.stage(move.to()).ifPresent(s -> s.tasks().stream().filter(t -> !before.contains(t.key()))
+            to.stage(stageMove.to()).ifPresent(s -> s.tasks().stream().filter(t -> !before.contains(t.key()))
                     .forEach(t -> opening.add(new TaskChange(s.key(), t.key(), t.label()))));
         }
         Set<String> mappedTargets = new LinkedHashSet<>(stageRenames.values());
@@ -258,41 +249,16 @@ public class MigrationService {
         Set<String> toFields = to.allFields().map(FieldDef::key).collect(Collectors.toCollection(LinkedHashSet::new));
         List<String> fieldsAdded = toFields.stream().filter(k -> !fromFields.contains(k) && !fieldRenames.containsValue(k)).toList();
         List<String> fieldsRemoved = fromFields.stream().filter(k -> !toFields.contains(k) && !fieldRenames.containsKey(k)).toList();
-        Map<String, List<String>> roles = rolesOf(project);
-        to.roles().keySet().stream().filter(r -> !roles.containsKey(r) && usedBy(to, r))
+        Map<String, List<String>> roles = project.roles();
+        to.roles().keySet().stream().filter(r -> !roles.containsKey(r) && ProjectService.usedRoles(to).contains(r))
                 .forEach(r -> problems.add("Role '" + r + "' is new in version " + v.to().version()
                         + " and the project has nobody in it."));
         if (problems.isEmpty()) {
-            workflow.checkMigration(project.id(), v.to().processDefinitionId(), activityMapping)
-                    .forEach(m -> problems.add("Engine: " + m));
+            workflow.checkMove(project.id(), v.to().processDefinitionId(), move).forEach(m -> problems.add("Engine: " + m));
         }
         ProjectPlan plan = new ProjectPlan(project.id(), project.name(), v.from().version(), v.to().version(), running,
                 moves, closing, opening, stagesAdded, stagesRemoved, fieldsAdded, fieldsRemoved, fieldRenames,
                 problems.isEmpty(), problems);
-        return new Planned(plan, activityMapping, fieldRenames, stageRenames);
-    }
-
-    /** The same kind of activity in the (possibly renamed) stage of the target version. */
-    private static String counterpart(String activity, String stage, String target) {
-        String task = BpmnIds.taskOf(activity);
-        if (task != null) {
-            return BpmnIds.task(target, task);
-        }
-        if (activity.equals(BpmnIds.approval(stage))) {
-            return BpmnIds.approval(target);
-        }
-        if (activity.equals(BpmnIds.join(stage))) {
-            return BpmnIds.join(target);
-        }
-        return stage.equals(target) ? activity : BpmnIds.entry(target);
-    }
-
-    private Map<String, List<String>> rolesOf(Project project) {
-        return projects.view(project.id(), new Actor("system", project.workspaceId(), Set.of("admin"), Set.of())).roles();
-    }
-
-    private static boolean usedBy(Template template, String role) {
-        return template.stages().stream().anyMatch(s -> s.tasks().stream().anyMatch(t -> role.equals(t.assignee()))
-                || s.gate() != null && s.gate().approval() != null && s.gate().approval().approvers().contains(role));
+        return new Planned(plan, move, fieldRenames, stageRenames);
     }
 }

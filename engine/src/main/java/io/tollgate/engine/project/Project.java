@@ -5,7 +5,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.tollgate.engine.support.Problems;
+
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** A running (or finished) instance of a template version. Field values and role assignments are JSON. */
 @Entity
@@ -34,31 +39,29 @@ public class Project {
     protected Project() {
     }
 
-    Project(String id, String workspaceId, String name, String templateKey, int templateVersion, String fieldsJson,
-            String rolesJson, Instant createdAt, String createdBy) {
+    Project(String id, String workspaceId, String name, String templateKey, int templateVersion,
+            Map<String, Object> fields, Map<String, List<String>> roles, Instant createdAt, String createdBy) {
         this.id = id;
         this.workspaceId = workspaceId;
         this.name = name;
         this.templateKey = templateKey;
         this.templateVersion = templateVersion;
         this.status = Status.ACTIVE;
-        this.fieldsJson = fieldsJson;
-        this.rolesJson = rolesJson;
+        this.fieldsJson = FieldJson.write(fields);
+        this.rolesJson = FieldJson.write(roles);
         this.createdAt = createdAt;
         this.createdBy = createdBy;
     }
 
+    /** The process reached its end. */
     void complete(Instant at) {
-        if (status == Status.ACTIVE) {
-            status = Status.COMPLETED;
-            completedAt = at;
-        }
+        assertActive();
+        status = Status.COMPLETED;
+        completedAt = at;
     }
 
     void cancel(String reason, Instant at) {
-        if (status != Status.ACTIVE) {
-            throw new IllegalStateException("Project " + id + " is " + status);
-        }
+        assertActive();
         status = Status.CANCELLED;
         cancelReason = reason;
         completedAt = at;
@@ -69,8 +72,25 @@ public class Project {
         this.templateVersion = version;
     }
 
-    void updateFields(String json) {
-        this.fieldsJson = json;
+    void updateFields(Map<String, Object> fields) {
+        this.fieldsJson = FieldJson.write(fields);
+    }
+
+    /** Refuses any change to a project that is no longer running. */
+    public void assertActive() {
+        if (status != Status.ACTIVE) {
+            throw Problems.conflict("project-not-active", "The project is " + status.name().toLowerCase(Locale.ROOT) + ".");
+        }
+    }
+
+    /** The stored field values, decimals as BigDecimal. */
+    public Map<String, Object> fields() {
+        return FieldJson.fields(fieldsJson);
+    }
+
+    /** Who plays each role. */
+    public Map<String, List<String>> roles() {
+        return FieldJson.roles(rolesJson);
     }
 
     public String id() { return id; }

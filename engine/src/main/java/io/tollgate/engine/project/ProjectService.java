@@ -1,26 +1,28 @@
 package io.tollgate.engine.project;
 
-import io.tollgate.engine.audit.AuditLog;
+import io.tollgate.engine.project.internal.ProjectStages;
+import io.tollgate.engine.project.internal.Projects;
 import io.tollgate.engine.security.Actor;
 import io.tollgate.engine.security.Actors;
 import io.tollgate.engine.support.Problems;
 import io.tollgate.engine.workflow.Workflow;
-import io.tollgate.modeler.compiler.BpmnIds;
 import io.tollgate.modeler.model.ApprovalMode;
 import io.tollgate.modeler.model.FieldDef;
 import io.tollgate.modeler.model.Stage;
-import io.tollgate.modeler.model.TaskDef;
 import io.tollgate.modeler.model.Template;
 import io.tollgate.modeler.store.PublishedTemplate;
 import io.tollgate.modeler.store.TemplateNotFoundException;
 import io.tollgate.modeler.store.TemplateStore;
 import io.tollgate.modeler.validation.FieldValues;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,25 +41,24 @@ public class ProjectService {
 
     private final Projects projects;
     private final ProjectStages stages;
-    private final WorkItems items;
-    private final Decisions decisions;
     private final TemplateStore templates;
     private final Workflow workflow;
     private final Actors actors;
-    private final AuditLog audit;
-    private final GateEvaluator gates;
+    // resolved when a view is built: the features that contribute parts depend on this service
+    private final ObjectProvider<ProjectViewParts> parts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    ProjectService(Projects projects, ProjectStages stages, WorkItems items, Decisions decisions, TemplateStore templates,
-                   Workflow workflow, Actors actors, AuditLog audit, GateEvaluator gates) {
+    ProjectService(Projects projects, ProjectStages stages, TemplateStore templates, Workflow workflow, Actors actors,
+                   ObjectProvider<ProjectViewParts> parts, ApplicationEventPublisher events, Clock clock) {
         this.projects = projects;
         this.stages = stages;
-        this.items = items;
-        this.decisions = decisions;
         this.templates = templates;
         this.workflow = workflow;
         this.actors = actors;
-        this.audit = audit;
-        this.gates = gates;
+        this.parts = parts;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** What it takes to start a project. */
@@ -93,11 +94,10 @@ public class ProjectService {
                 .filter(v -> command.fields() == null || !command.fields().containsKey(v.field()))
                 .forEach(v -> errors.add(new Problems.FieldError("fields." + v.field(), v.message())));
         Map<String, List<String>> roles = roles(template, command.roles(), actor, errors);
-        Map<String, List<String>> approvers = new LinkedHashMap<>();
+        Workflow.Assignments assignments = assignments(template, roles, actor.workspaceId());
         for (Stage stage : template.stages()) {
             if (stage.gate() != null && stage.gate().approval() != null) {
-                List<String> people = approvers(stage.gate().approval().approvers(), roles, actor.workspaceId());
-                approvers.put(stage.key(), people);
+                List<String> people = assignments.approvers().get(stage.key());
                 if (people.isEmpty()) {
                     errors.add(new Problems.FieldError("roles", "Nobody would approve stage '" + stage.label() + "'."));
                 } else if (stage.gate().approval().mode() instanceof ApprovalMode.Quorum q && q.count() > people.size()) {
@@ -111,118 +111,31 @@ public class ProjectService {
         }
 
         String id = UUID.randomUUID().toString();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Map<String, Object> stored = new LinkedHashMap<>(values.values());
-        projects.save(new Project(id, actor.workspaceId(), command.name().trim(), published.key(), published.version(),
-                FieldJson.write(stored), FieldJson.write(roles), now, actor.username()));
+        Project project = projects.save(new Project(id, actor.workspaceId(), command.name().trim(), published.key(),
+                published.version(), stored, roles, now, actor.username()));
         int seq = 0;
         for (Stage stage : template.stages()) {
             stages.save(new ProjectStage(UUID.randomUUID().toString(), id, stage.key(), stage.label(), seq++));
-            for (TaskDef task : stage.tasks()) {
-                items.save(new WorkItem(UUID.randomUUID().toString(), id, stage.key(), WorkItem.Kind.TASK, task.key(),
-                        task.label(), candidates(task.assignee(), roles), now));
-            }
         }
-        Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put(BpmnIds.PROJECT_VARIABLE, id);
-        variables.put(BpmnIds.FIELDS_VARIABLE, FieldJson.write(stored));
-        variables.putAll(assignmentVariables(template, roles, actor.workspaceId()));
-        audit.record(actor.workspaceId(), id, actor.username(), "project.created", command.name(),
-                "template " + published.key() + " v" + published.version());
-        items.flush();
-        workflow.start(id, published.processDefinitionId(), command.name(), variables);
-        return view(id, actor);
+        // the work feature creates the stages' tasks in this transaction, before the engine opens any
+        events.publishEvent(new ProjectEvents.ProjectCreated(actor.workspaceId(), id, project.name(), published.key(),
+                published.version(), roles, actor.username(), now));
+        stages.flush();
+        workflow.start(id, published.processDefinitionId(), project.name(), project.fieldsJson(), template, assignments);
+        return view(new ProjectContext(project, template, stored));
     }
 
-    /** Process variables for people: users of each role, approvers of each gate, fresh vote counters. */
-    public Map<String, Object> assignmentVariables(Template template, Map<String, List<String>> roles, String workspaceId) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        template.roles().keySet().forEach(r -> variables.put(BpmnIds.roleVariable(r), new ArrayList<>(roles.getOrDefault(r, List.of()))));
+    /** Who plays each role, and who approves each gate: roles, named users and group members, each once. */
+    public Workflow.Assignments assignments(Template template, Map<String, List<String>> roles, String workspaceId) {
+        Map<String, List<String>> approvers = new LinkedHashMap<>();
         for (Stage stage : template.stages()) {
             if (stage.gate() != null && stage.gate().approval() != null) {
-                variables.put(BpmnIds.approversVariable(stage.key()),
-                        new ArrayList<>(approvers(stage.gate().approval().approvers(), roles, workspaceId)));
-                variables.put(BpmnIds.approvalsVariable(stage.key()), 0);
-                variables.put(BpmnIds.rejectionsVariable(stage.key()), 0);
-                variables.put(BpmnIds.keptVariable(stage.key()), 0);
+                approvers.put(stage.key(), approvers(stage.gate().approval().approvers(), roles, workspaceId));
             }
         }
-        return variables;
-    }
-
-    /**
-     * Brings the read model of a project onto another version of its template, before the engine
-     * migrates: renamed fields and stages, rows for new stages and tasks, none for tasks that went.
-     * Stages added before where the project already is are marked skipped.
-     */
-    public void adoptVersion(Project project, Template to, int version, Map<String, String> fieldRenames,
-                             Map<String, String> stageRenames) {
-        Map<String, Object> fields = FieldJson.fields(project.fieldsJson());
-        Map<String, Object> renamed = new LinkedHashMap<>();
-        fields.forEach((k, v) -> renamed.put(fieldRenames.getOrDefault(k, k), v));
-        project.updateFields(FieldJson.write(renamed));
-        project.adoptVersion(version);
-        projects.save(project);
-        Map<String, List<String>> roles = FieldJson.roles(project.rolesJson());
-        Map<String, ProjectStage> rows = new LinkedHashMap<>();
-        for (ProjectStage row : stages.findByProjectIdOrderBySeq(project.id())) {
-            String key = stageRenames.getOrDefault(row.stageKey(), row.stageKey());
-            if (!key.equals(row.stageKey())) {
-                String old = row.stageKey();
-                items.findByProjectIdAndStageKey(project.id(), old).forEach(w -> w.moveToStage(key));
-            }
-            if (row.status() == ProjectStage.Status.ACTIVE || row.status() == ProjectStage.Status.APPROVAL
-                    || row.status() == ProjectStage.Status.SENT_BACK) {
-                row.markMigrating();
-            }
-            rows.put(key, row);
-        }
-        Instant now = Instant.now();
-        int seq = 0;
-        for (Stage stage : to.stages()) {
-            ProjectStage row = rows.remove(stage.key());
-            if (row == null) {
-                row = new ProjectStage(UUID.randomUUID().toString(), project.id(), stage.key(), stage.label(), seq);
-                boolean passed = to.stagesAfter(stage.key()).stream()
-                        .map(k -> rows.containsKey(k) ? rows.get(k) : stages.findByProjectIdAndStageKey(project.id(), k).orElse(null))
-                        .anyMatch(r -> r != null && r.status() != ProjectStage.Status.WAITING);
-                if (passed) {
-                    row.skip(now);
-                }
-            }
-            row.adopt(stage.key(), stage.label(), seq++);
-            stages.save(row);
-            for (TaskDef task : stage.tasks()) {
-                if (items.findByProjectIdAndStageKeyAndKindAndItemKey(project.id(), stage.key(), WorkItem.Kind.TASK,
-                        task.key()).isEmpty()) {
-                    items.save(new WorkItem(UUID.randomUUID().toString(), project.id(), stage.key(), WorkItem.Kind.TASK,
-                            task.key(), task.label(), candidates(task.assignee(), roles), now));
-                }
-            }
-            Set<String> keys = stage.tasks().stream().map(TaskDef::key).collect(Collectors.toSet());
-            items.findByProjectIdAndStageKey(project.id(), stage.key()).stream()
-                    .filter(w -> w.kind() == WorkItem.Kind.TASK && !keys.contains(w.itemKey()) && w.status() != WorkItem.Status.DONE)
-                    .forEach(items::delete);
-        }
-        for (ProjectStage gone : rows.values()) {
-            if (!gone.finished()) {
-                items.findByProjectIdAndStageKey(project.id(), gone.stageKey()).stream()
-                        .filter(w -> w.status() != WorkItem.Status.DONE && decisions.findByProjectIdAndStageKeyOrderByDecidedAt(
-                                project.id(), gone.stageKey()).stream().noneMatch(d -> d.workItemId().equals(w.id())))
-                        .forEach(items::delete);
-                gone.reset();
-            }
-            gone.adopt(gone.stageKey(), gone.name() + " (not in version " + version + ")", seq++);
-        }
-        items.flush();
-    }
-
-    /** Active projects of one version of a template, in a workspace. */
-    @Transactional(readOnly = true)
-    public List<Project> activeOn(String templateKey, int version, String workspaceId) {
-        return projects.search(workspaceId, Project.Status.ACTIVE, templateKey, null,
-                        PageRequest.of(0, 10_000, Sort.by("createdAt"))).stream()
-                .filter(p -> p.templateVersion() == version).toList();
+        return new Workflow.Assignments(roles, approvers);
     }
 
     private Map<String, List<String>> roles(Template template, Map<String, List<String>> given, Actor actor,
@@ -254,7 +167,8 @@ public class ProjectService {
         return roles;
     }
 
-    private static Set<String> usedRoles(Template template) {
+    /** Roles some task or approval of the template is assigned to. */
+    public static Set<String> usedRoles(Template template) {
         Set<String> used = new LinkedHashSet<>();
         for (Stage stage : template.stages()) {
             stage.tasks().forEach(t -> {
@@ -267,14 +181,6 @@ public class ProjectService {
             }
         }
         return used;
-    }
-
-    private static Set<String> candidates(String assignee, Map<String, List<String>> roles) {
-        if (assignee.startsWith("user:") || assignee.startsWith("group:")) {
-            return Set.of(assignee);
-        }
-        return roles.getOrDefault(assignee, List.of()).stream().map(u -> "user:" + u)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private List<String> approvers(List<String> refs, Map<String, List<String>> roles, String workspaceId) {
@@ -298,63 +204,56 @@ public class ProjectService {
                 .orElseThrow(() -> Problems.notFound("project", "There is no project '" + id + "'."));
     }
 
+    /** A project of the caller's workspace with its template and fields, for one command. */
     @Transactional(readOnly = true)
-    public Template templateOf(Project project) {
+    public ProjectContext context(String id, Actor actor) {
+        return context(load(id, actor));
+    }
+
+    @Transactional(readOnly = true)
+    public ProjectContext context(Project project) {
+        return new ProjectContext(project, templateOf(project), project.fields());
+    }
+
+    /** A project by id, for listeners of engine events that have no caller. */
+    @Transactional(readOnly = true)
+    public ProjectContext context(String id) {
+        return context(projects.findById(id).orElseThrow(() -> new IllegalStateException("No project " + id)));
+    }
+
+    /** The template version a project follows, for listeners of engine events. */
+    @Transactional(readOnly = true)
+    public Template template(String projectId) {
+        return templateOf(projects.findById(projectId).orElseThrow(() -> new IllegalStateException("No project " + projectId)));
+    }
+
+    private Template templateOf(Project project) {
         return templates.published(project.templateKey(), project.templateVersion()).template();
     }
 
     @Transactional(readOnly = true)
-    public Map<String, Object> fieldsOf(Project project) {
-        return FieldJson.fields(project.fieldsJson());
-    }
-
-    @Transactional(readOnly = true)
     public ProjectView view(String id, Actor actor) {
-        Project project = load(id, actor);
-        Template template = templateOf(project);
-        Map<String, Object> fields = FieldJson.fields(project.fieldsJson());
-        List<WorkItem> all = items.findByProjectIdOrderByCreatedAt(id);
-        List<ProjectView.StageView> stageViews = new ArrayList<>();
-        for (ProjectStage ps : stages.findByProjectIdOrderBySeq(id)) {
-            Stage stage = template.stage(ps.stageKey()).orElse(null);
-            List<WorkItem> stageItems = all.stream().filter(w -> w.stageKey().equals(ps.stageKey())).toList();
-            List<String> order = stage == null ? List.of() : stage.tasks().stream().map(TaskDef::key).toList();
-            List<ProjectView.TaskView> tasks = stageItems.stream().filter(w -> w.kind() == WorkItem.Kind.TASK)
-                    .sorted(java.util.Comparator.comparingInt(w -> order.indexOf(w.itemKey())))
-                    .map(ProjectService::taskView).toList();
-            ProjectView.GateView gate = null;
-            if (stage != null && (stage.gate() != null || stage.fields().stream().anyMatch(FieldDef::required))) {
-                ProjectView.ApprovalView approval = null;
-                if (stage.gate() != null && stage.gate().approval() != null) {
-                    List<ProjectView.DecisionView> ds = decisions.findByProjectIdAndStageKeyOrderByDecidedAt(id, ps.stageKey())
-                            .stream().map(d -> new ProjectView.DecisionView(d.username(), lower(d.decision().name()),
-                                    d.comment(), d.decidedAt(), d.round())).toList();
-                    List<String> pending = stageItems.stream().filter(w -> w.kind() == WorkItem.Kind.APPROVAL
-                            && w.status() == WorkItem.Status.OPEN).map(WorkItem::assignee).toList();
-                    approval = new ProjectView.ApprovalView(stage.gate().approval().mode().spelling(),
-                            stage.gate().approval().approvers(), ds, pending);
-                }
-                gate = new ProjectView.GateView(gates.evaluate(template, stage, fields, stageItems), approval);
-            }
-            stageViews.add(new ProjectView.StageView(ps.stageKey(), ps.name(), lower(ps.status().name()), ps.startedAt(),
-                    ps.dueAt(), ps.completedAt(), ps.reworkCount(), ps.overdueAt(), ps.escalatedAt(), tasks, gate));
-        }
-        return new ProjectView(project.id(), project.name(), project.templateKey(), project.templateVersion(),
-                lower(project.status().name()), fields, FieldJson.roles(project.rolesJson()),
-                Health.of(project, stagesOf(id), Instant.now()), project.createdAt(), project.createdBy(),
-                project.completedAt(), project.cancelReason(), stageViews);
-    }
-
-    static ProjectView.TaskView taskView(WorkItem w) {
-        List<String> candidates = w.candidates().stream().sorted().toList();
-        return new ProjectView.TaskView(w.id(), w.itemKey(), w.name(), w.assignee() != null ? w.assignee()
-                : candidates.size() == 1 ? candidates.get(0).substring(candidates.get(0).indexOf(':') + 1) : null,
-                candidates, lower(w.status().name()), w.dueAt(), w.completedAt(), w.completedBy());
+        return view(context(id, actor));
     }
 
     @Transactional(readOnly = true)
-    public List<ProjectStage> stagesOf(String projectId) {
-        return stages.findByProjectIdOrderBySeq(projectId);
+    public ProjectView view(ProjectContext context) {
+        Project project = context.project();
+        Map<String, List<ProjectView.TaskView>> tasks = new LinkedHashMap<>();
+        Map<String, ProjectView.GateView> gates = new LinkedHashMap<>();
+        for (ProjectViewParts part : parts.orderedStream().toList()) {
+            tasks.putAll(part.tasks(context));
+            gates.putAll(part.gates(context));
+        }
+        List<ProjectStage> rows = stages.findByProjectIdOrderBySeq(project.id());
+        List<ProjectView.StageView> stageViews = rows.stream().map(ps -> new ProjectView.StageView(ps.stageKey(),
+                ps.name(), lower(ps.status().name()), ps.startedAt(), ps.dueAt(), ps.completedAt(), ps.reworkCount(),
+                ps.overdueAt(), ps.escalatedAt(), tasks.getOrDefault(ps.stageKey(), List.of()),
+                gates.get(ps.stageKey()))).toList();
+        return new ProjectView(project.id(), project.name(), project.templateKey(), project.templateVersion(),
+                lower(project.status().name()), context.fields(), project.roles(),
+                Health.of(project, rows, clock.instant()), project.createdAt(), project.createdBy(),
+                project.completedAt(), project.cancelReason(), stageViews);
     }
 
     @Transactional(readOnly = true)
@@ -371,7 +270,7 @@ public class ProjectService {
             throw Problems.badRequest("invalid-parameter", "page starts at 0 and size is between 1 and 200.");
         }
         String like = q == null || q.isBlank() ? null : "%" + q.trim().toLowerCase(Locale.ROOT) + "%";
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return projects.search(actor.workspaceId(), s, blankToNull(template), like,
                 PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"))).map(p -> {
             List<ProjectStage> ps = stages.findByProjectIdOrderBySeq(p.id());
@@ -384,59 +283,114 @@ public class ProjectService {
 
     /** Updates project-level fields; stage and task fields are written by completing tasks. */
     public ProjectView updateFields(String id, Map<String, Object> given, Actor actor) {
-        Project project = load(id, actor);
-        if (!project.active()) {
-            throw Problems.conflict("project-not-active", "The project is " + lower(project.status().name()) + ".");
-        }
-        Template template = templateOf(project);
-        Map<String, FieldDef> defs = template.allFields()
+        ProjectContext context = context(id, actor);
+        context.project().assertActive();
+        Map<String, FieldDef> defs = context.template().allFields()
                 .collect(Collectors.toMap(FieldDef::key, f -> f, (a, b) -> a, LinkedHashMap::new));
         FieldValues.Result result = FieldValues.check(given, defs, user -> actors.exists(user, actor.workspaceId()));
         if (!result.ok()) {
             throw Problems.invalidFields("Some values break their field's rules.", result.violations().stream()
                     .map(v -> new Problems.FieldError("fields." + v.field(), v.message())).toList());
         }
-        writeFields(project, result.values(), actor, "project.fields-updated");
-        return view(id, actor);
+        writeFields(context, result.values(), actor, false);
+        return view(context);
     }
 
-    /** Stores field values on the project and hands them to the process; audited with before and after. */
-    public void writeFields(Project project, Map<String, Object> values, Actor actor, String action) {
+    /** Stores checked field values on the project and hands them to the process. */
+    public void writeFields(ProjectContext context, Map<String, Object> values, Actor actor, boolean byTask) {
         if (values.isEmpty()) {
             return;
         }
-        Map<String, Object> fields = FieldJson.fields(project.fieldsJson());
+        Project project = context.project();
         Map<String, Object> before = new LinkedHashMap<>();
-        values.keySet().forEach(k -> before.put(k, fields.get(k)));
-        fields.putAll(values);
-        project.updateFields(FieldJson.write(fields));
-        projects.save(project);
+        values.keySet().forEach(k -> before.put(k, context.fields().get(k)));
+        context.fields().putAll(values);
+        project.updateFields(context.fields());
         if (project.active()) {
-            workflow.setVariables(project.id(), Map.of(BpmnIds.FIELDS_VARIABLE, project.fieldsJson()));
+            workflow.setFields(project.id(), project.fieldsJson());
         }
-        audit.record(project.workspaceId(), project.id(), actor.username(), action, null,
-                "before " + FieldJson.write(before) + " after " + FieldJson.write(values));
+        events.publishEvent(new ProjectEvents.FieldsChanged(project.workspaceId(), project.id(), actor.username(), byTask,
+                before, new LinkedHashMap<>(values), clock.instant()));
     }
 
     public ProjectView cancel(String id, String reason, Actor actor) {
-        Project project = load(id, actor);
+        ProjectContext context = context(id, actor);
+        Project project = context.project();
         if (reason == null || reason.isBlank()) {
             throw Problems.invalidFields("Say why the project is cancelled.",
                     List.of(new Problems.FieldError("reason", "A reason is required.")));
         }
+        if (reason.length() > 1000) {
+            throw Problems.invalidFields("The reason is too long.",
+                    List.of(new Problems.FieldError("reason", "At most 1000 characters.")));
+        }
         if (!actor.isAdmin() && !actor.roles().contains("pm") && !project.createdBy().equals(actor.username())) {
             throw Problems.forbidden("Only an admin, a project manager or the project's creator can cancel it.");
         }
-        if (!project.active()) {
-            throw Problems.conflict("project-not-active", "The project is already " + lower(project.status().name()) + ".");
-        }
-        project.cancel(reason, Instant.now());
-        projects.save(project);
+        Instant now = clock.instant();
+        project.cancel(reason, now);
         workflow.cancel(id, reason);
-        items.findByProjectIdOrderByCreatedAt(id).stream().filter(w -> w.status() == WorkItem.Status.OPEN)
-                .forEach(WorkItem::withdraw);
-        audit.record(project.workspaceId(), id, actor.username(), "project.cancelled", project.name(), reason);
-        return view(id, actor);
+        events.publishEvent(new ProjectEvents.ProjectCancelled(project.workspaceId(), id, project.name(), reason,
+                actor.username(), now));
+        return view(context);
+    }
+
+    /** Active projects of one version of a template, in a workspace. */
+    @Transactional(readOnly = true)
+    public List<Project> activeOn(String templateKey, int version, String workspaceId) {
+        return projects.search(workspaceId, Project.Status.ACTIVE, templateKey, null,
+                        PageRequest.of(0, 10_000, Sort.by("createdAt"))).stream()
+                .filter(p -> p.templateVersion() == version).toList();
+    }
+
+    /**
+     * Brings the project and its stages onto another version of its template, before the engine
+     * migrates: renamed fields and stages, rows for new stages (skipped when the project is already
+     * past them). Answers the stages the new version no longer has and that had not finished.
+     */
+    public List<String> adoptVersion(ProjectContext context, Template to, int version, Map<String, String> fieldRenames,
+                                     Map<String, String> stageRenames) {
+        Project project = context.project();
+        Map<String, Object> renamed = new LinkedHashMap<>();
+        context.fields().forEach((k, v) -> renamed.put(fieldRenames.getOrDefault(k, k), v));
+        context.fields().clear();
+        context.fields().putAll(renamed);
+        project.updateFields(renamed);
+        project.adoptVersion(version);
+        Map<String, ProjectStage> rows = new LinkedHashMap<>();
+        for (ProjectStage row : stages.findByProjectIdOrderBySeq(project.id())) {
+            if (row.status() == ProjectStage.Status.ACTIVE || row.status() == ProjectStage.Status.APPROVAL
+                    || row.status() == ProjectStage.Status.SENT_BACK) {
+                row.markMigrating();
+            }
+            rows.put(stageRenames.getOrDefault(row.stageKey(), row.stageKey()), row);
+        }
+        Map<String, ProjectStage> all = Map.copyOf(rows);
+        Instant now = clock.instant();
+        int seq = 0;
+        for (Stage stage : to.stages()) {
+            ProjectStage row = rows.remove(stage.key());
+            if (row == null) {
+                row = new ProjectStage(UUID.randomUUID().toString(), project.id(), stage.key(), stage.label(), seq);
+                boolean passed = to.stagesAfter(stage.key()).stream().map(all::get)
+                        .anyMatch(r -> r != null && r.status() != ProjectStage.Status.WAITING);
+                if (passed) {
+                    row.skip(now);
+                }
+            }
+            row.adopt(stage.key(), stage.label(), seq++);
+            stages.save(row);
+        }
+        List<String> gone = new ArrayList<>();
+        for (ProjectStage row : rows.values()) {
+            if (!row.finished()) {
+                gone.add(row.stageKey());
+                row.reset();
+            }
+            row.adopt(row.stageKey(), row.name() + " (not in version " + version + ")", seq++);
+        }
+        stages.flush();
+        return gone;
     }
 
     static String lower(String s) {

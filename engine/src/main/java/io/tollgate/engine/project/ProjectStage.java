@@ -60,9 +60,9 @@ public class ProjectStage {
      * The stage's sub-process started: for the first time; again because the project returned from an
      * earlier stage's rework (a replay, not this stage's fault); or because a gate sent it back here.
      */
-    void start(Instant at, Duration plan) {
+    boolean start(Instant at, Duration plan) {
         if (migrating) {
-            return;
+            return false;
         }
         keptApprovals = 0;
         if (round == 0) {
@@ -77,6 +77,7 @@ public class ProjectStage {
         } else {
             rework(at);
         }
+        return true;
     }
 
     /** Rejected or sent back: the stage's work runs again in a new round. */
@@ -104,6 +105,7 @@ public class ProjectStage {
 
     /** This stage's gate sent the project back to an earlier stage; it waits for the project to return. */
     void sentBack() {
+        require("wait for a send-back", Status.APPROVAL, Status.WAITING);
         status = Status.SENT_BACK;
         completedAt = null;
     }
@@ -113,42 +115,78 @@ public class ProjectStage {
      * in which the approvals already given still count.
      */
     void resubmitted(int kept) {
+        // the engine opens the approval first, which already moved the stage into approval
+        require("take a resubmission", Status.SENT_BACK, Status.APPROVAL);
         status = Status.APPROVAL;
         round++;
         keptApprovals = kept;
         completedAt = null;
     }
 
-    void markOverdue(Instant at) {
-        if (overdueAt == null && !finished()) {
-            overdueAt = at;
+    /** The SLA timer fired; the first time counts, and a finished stage is never late. */
+    boolean markOverdue(Instant at) {
+        if (overdueAt != null || finished()) {
+            return false;
         }
+        overdueAt = at;
+        return true;
     }
 
-    void markEscalated(Instant at) {
-        if (escalatedAt == null && !finished()) {
-            escalatedAt = at;
+    /** Late by more than alertAfter; answers whether this is news. */
+    boolean markEscalated(Instant at) {
+        if (escalatedAt != null || finished()) {
+            return false;
         }
+        escalatedAt = at;
+        return true;
     }
 
-    void awaitApproval() {
-        if (status == Status.ACTIVE || status == Status.SENT_BACK) {
-            status = Status.APPROVAL;
-        }
-    }
-
-    void complete(Instant at) {
+    /**
+     * The project jumped from this stage's finished work straight back to the gate that sent it
+     * here (a direct resubmission); the jump itself cancelled the stage in the engine.
+     */
+    void finishForResubmission(Instant at) {
+        require("finish for a resubmission", Status.ACTIVE, Status.WAITING);
         status = Status.DONE;
         completedAt = at;
     }
 
+    /** An approver's part of the gate opened; the first one moves the stage into approval. */
+    void awaitApproval() {
+        if (status == Status.APPROVAL) {
+            return;
+        }
+        require("wait for approval", Status.ACTIVE, Status.SENT_BACK);
+        status = Status.APPROVAL;
+    }
+
+    /** The gate passed (or the last task finished a stage without one). */
+    void complete(Instant at) {
+        require("complete", Status.ACTIVE, Status.APPROVAL);
+        status = Status.DONE;
+        completedAt = at;
+    }
+
+    /** The stage's {@code when} was false. */
     void skip(Instant at) {
+        require("skip", Status.WAITING, Status.SKIPPED);
         status = Status.SKIPPED;
         completedAt = at;
     }
 
+    private void require(String transition, Status... allowed) {
+        if (!java.util.List.of(allowed).contains(status)) {
+            throw new IllegalStateException("Stage " + stageKey + " of project " + projectId + " cannot " + transition
+                    + " while " + status);
+        }
+    }
+
     /** Work in the stage stopped because the project went back before it; it will start again later. */
     void reset() {
+        if (migrating) {
+            // the engine cancels and restarts a running stage while it migrates: the stage goes on
+            return;
+        }
         if (status != Status.WAITING) {
             status = Status.WAITING;
             completedAt = null;

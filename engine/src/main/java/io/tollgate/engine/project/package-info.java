@@ -1,5 +1,5 @@
 /**
- * Projects and their read model: stages, work items (tasks and approvals) and decisions, kept in
- * step with the engine by its events in the same transaction.
+ * Projects and their stages: starting, reading, editing fields, cancelling, and the stage state
+ * machine kept in step with the engine. Publishes {@link io.tollgate.engine.project.ProjectEvents}.
  */
 package io.tollgate.engine.project;

@@ -1,5 +1,6 @@
 package io.tollgate.engine.security;
 
+import io.tollgate.engine.security.internal.AppUsers;
 import io.tollgate.engine.support.Problems;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,6 +32,27 @@ public class Actors {
     @Transactional(readOnly = true)
     public boolean exists(String username, String workspaceId) {
         return users.findById(username).map(u -> u.workspaceId().equals(workspaceId) && u.enabled()).orElse(false);
+    }
+
+    /** The workspace a user belongs to. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> workspaceOf(String username) {
+        return users.findById(username).map(AppUser::workspaceId);
+    }
+
+    /** Whether any user exists yet. */
+    @Transactional(readOnly = true)
+    public boolean anyone() {
+        return users.count() > 0;
+    }
+
+    /** Adds a user whose password is already encoded. */
+    @Transactional
+    public AppUser register(AppUser user) {
+        if (users.existsById(user.username())) {
+            throw new IllegalStateException("User '" + user.username() + "' exists already");
+        }
+        return users.save(user);
     }
 
     /** The members of a group in a workspace. */

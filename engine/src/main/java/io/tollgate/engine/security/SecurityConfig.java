@@ -1,6 +1,7 @@
 package io.tollgate.engine.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tollgate.engine.security.internal.AppUsers;
 import io.tollgate.engine.support.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,10 +72,10 @@ public class SecurityConfig {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder) {
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder, java.time.Clock clock) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
-        return new ProviderManager(new CachingAuthenticationProvider(dao, users, java.time.Clock.systemUTC()));
+        return new ProviderManager(new CachingAuthenticationProvider(dao, users, clock));
     }
 
     @Bean

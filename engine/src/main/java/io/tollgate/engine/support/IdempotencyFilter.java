@@ -17,7 +17,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -32,9 +31,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
 
     private final JdbcTemplate jdbc;
+    private final java.time.Clock clock;
 
-    IdempotencyFilter(JdbcTemplate jdbc) {
+    IdempotencyFilter(JdbcTemplate jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -60,7 +61,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String id = auth.getName() + ":" + key;
         try {
             jdbc.update("insert into idempotent_request (id, method, path, created_at) values (?, ?, ?, ?)",
-                    id, request.getMethod(), request.getRequestURI(), Timestamp.from(Instant.now()));
+                    id, request.getMethod(), request.getRequestURI(), Timestamp.from(clock.instant()));
         } catch (DataIntegrityViolationException taken) {
             replay(id, request, response);
             return;

@@ -1,5 +1,6 @@
 package io.tollgate.engine.support;
 
+import io.tollgate.modeler.store.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -16,7 +17,7 @@ public final class Problems {
     private Problems() {
     }
 
-    public static final String BASE = "https://tollgate.io/problems/";
+    public static final String BASE = ProblemTypes.BASE;
 
     /** One unmet prerequisite or criterion, in words. */
     public record Unmet(String kind, String key, String message) {

@@ -11,6 +11,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,11 +35,15 @@ class ShippedTemplates implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final boolean enabled;
 
-    ShippedTemplates(TemplateStore store, TransactionTemplate transactions,
-                     @org.springframework.beans.factory.annotation.Value("${tollgate.templates.publish-shipped:true}") boolean enabled) {
+    ShippedTemplates(TemplateStore store, TransactionTemplate transactions, Settings settings) {
         this.store = store;
         this.transactions = transactions;
-        this.enabled = enabled;
+        this.enabled = settings.publishShipped();
+    }
+
+    /** {@code tollgate.templates.*}: whether shipped templates are published at start-up (default true). */
+    @ConfigurationProperties("tollgate.templates")
+    record Settings(@DefaultValue("true") boolean publishShipped) {
     }
 
     @Override

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 import java.util.Map;
 
 /**
- * The bean compiled BPMN calls as {@code tgExpressions} for a stage's {@code when}: it evaluates the
+ * The bean compiled BPMN calls as {@link BpmnIds#EXPRESSIONS_BEAN} for a stage's {@code when}: it evaluates the
  * template's Groovy condition in the sandbox over the project's field values. A condition that
  * cannot be evaluated does not skip the stage: doing the work is the safe side.
  */
-@Component("tgExpressions")
+@Component(BpmnIds.EXPRESSIONS_BEAN)
 public class ExpressionConditions {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);

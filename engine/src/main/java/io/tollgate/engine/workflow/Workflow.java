@@ -1,41 +1,71 @@
 package io.tollgate.engine.workflow;
 
 import io.tollgate.modeler.compiler.BpmnIds;
+import io.tollgate.modeler.model.Stage;
+import io.tollgate.modeler.model.Template;
+import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.FlowElementsContainer;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.engine.ProcessMigrationService;
+import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
+import org.flowable.engine.migration.ActivityMigrationMapping;
+import org.flowable.engine.migration.ProcessInstanceMigrationBuilder;
 import org.flowable.engine.runtime.Execution;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What the other features may ask of the process engine. A project's process instance has the
- * project's id, so nothing needs a mapping table.
+ * What the other features may ask of the process engine, in Tollgate's words: start a project,
+ * complete its work, count votes, send it back, migrate it. Only this class knows the compiled
+ * BPMN's ids and variables. A project's process instance has the project's id, so nothing needs a
+ * mapping table.
  */
 @Service
 public class Workflow {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final org.flowable.engine.RepositoryService repository;
-    private final org.flowable.engine.ProcessMigrationService migrations;
+    private final RepositoryService repository;
+    private final ProcessMigrationService migrations;
 
-    Workflow(RuntimeService runtime, TaskService tasks, org.flowable.engine.RepositoryService repository,
-             org.flowable.engine.ProcessMigrationService migrations) {
+    Workflow(RuntimeService runtime, TaskService tasks, RepositoryService repository, ProcessMigrationService migrations) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.repository = repository;
         this.migrations = migrations;
     }
 
+    /** Who plays each role of a project, and who approves each gate, in order. */
+    public record Assignments(Map<String, List<String>> roles, Map<String, List<String>> approvers) {
+    }
+
+    /** One task of a stage, by keys. */
+    public record StageTask(String stage, String task) {
+    }
+
+    /**
+     * How the engine would move a project to another version: which waiting activity goes where,
+     * which tasks close on the way, and why it cannot move, if it cannot.
+     */
+    public record Move(Map<String, String> activityMapping, List<StageTask> closing, List<String> problems) {
+    }
+
     /** Starts the project's process; engine events for its first stages arrive before this returns. */
-    public void start(String projectId, String processDefinitionId, String name, Map<String, Object> variables) {
+    public void start(String projectId, String processDefinitionId, String name, String fieldsJson,
+                      Template template, Assignments assignments) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(BpmnIds.PROJECT_VARIABLE, projectId);
+        variables.put(BpmnIds.FIELDS_VARIABLE, fieldsJson);
+        variables.putAll(assignmentVariables(template, assignments));
         runtime.createProcessInstanceBuilder()
                 .predefineProcessInstanceId(projectId)
                 .processDefinitionId(processDefinitionId)
@@ -45,8 +75,39 @@ public class Workflow {
                 .start();
     }
 
-    /** Completes a user task with variables for the process. */
-    public void complete(String engineTaskId, Map<String, Object> variables) {
+    /** Process variables for people: users of each role, approvers of each gate, fresh vote counters. */
+    private static Map<String, Object> assignmentVariables(Template template, Assignments assignments) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        template.roles().keySet().forEach(r -> variables.put(BpmnIds.roleVariable(r),
+                new ArrayList<>(assignments.roles().getOrDefault(r, List.of()))));
+        for (Stage stage : template.stages()) {
+            if (stage.gate() != null && stage.gate().approval() != null) {
+                variables.put(BpmnIds.approversVariable(stage.key()),
+                        new ArrayList<>(assignments.approvers().getOrDefault(stage.key(), List.of())));
+                variables.put(BpmnIds.approvalsVariable(stage.key()), 0);
+                variables.put(BpmnIds.rejectionsVariable(stage.key()), 0);
+                variables.put(BpmnIds.keptVariable(stage.key()), 0);
+            }
+        }
+        return variables;
+    }
+
+    /** Completes the user task of a stage's task. */
+    public void completeTask(String engineTaskId) {
+        complete(engineTaskId, Map.of());
+    }
+
+    /**
+     * Completes one approver's part of a gate with the round's counts so far, which the compiled
+     * completion condition reads to decide whether the gate is through.
+     */
+    public void completeVote(String engineTaskId, String stageKey, int approvals, int rejections) {
+        complete(engineTaskId, Map.of(
+                BpmnIds.approvalsVariable(stageKey), approvals,
+                BpmnIds.rejectionsVariable(stageKey), rejections));
+    }
+
+    private void complete(String engineTaskId, Map<String, Object> variables) {
         try {
             tasks.complete(engineTaskId, variables);
         } catch (FlowableObjectNotFoundException e) {
@@ -54,12 +115,17 @@ public class Workflow {
         }
     }
 
+    /** The approvers of a stage's gate in this round, in order. */
+    public List<String> approvers(String projectId, String stageKey) {
+        return stringList(projectId, BpmnIds.approversVariable(stageKey));
+    }
+
     /**
      * Adds an approver to the running approval of a stage (加签): one more instance of its
      * multi-instance task, for that person, counted by the completion condition like the others.
      */
     public void addApprover(String projectId, String stageKey, String user) {
-        List<String> approvers = new ArrayList<>(stringList(projectId, BpmnIds.approversVariable(stageKey)));
+        List<String> approvers = new ArrayList<>(approvers(projectId, stageKey));
         approvers.add(user);
         runtime.setVariable(projectId, BpmnIds.approversVariable(stageKey), approvers);
         runtime.addMultiInstanceExecution(BpmnIds.approval(stageKey), projectId,
@@ -68,7 +134,7 @@ public class Workflow {
 
     /** Removes an approver who has not decided yet (减签): their instance goes, uncounted. */
     public void removeApprover(String projectId, String stageKey, String user, String engineTaskId) {
-        List<String> approvers = new ArrayList<>(stringList(projectId, BpmnIds.approversVariable(stageKey)));
+        List<String> approvers = new ArrayList<>(approvers(projectId, stageKey));
         approvers.remove(user);
         runtime.setVariable(projectId, BpmnIds.approversVariable(stageKey), approvers);
         String execution = tasks.createTaskQuery().taskId(engineTaskId).singleResult().getExecutionId();
@@ -80,8 +146,9 @@ public class Workflow {
         tasks.setAssignee(engineTaskId, user);
     }
 
-    public void setVariables(String projectId, Map<String, Object> variables) {
-        runtime.setVariables(projectId, variables);
+    /** The project's field values changed: conditions evaluated in the engine read the new ones. */
+    public void setFields(String projectId, String fieldsJson) {
+        runtime.setVariable(projectId, BpmnIds.FIELDS_VARIABLE, fieldsJson);
     }
 
     /**
@@ -91,11 +158,7 @@ public class Workflow {
     public void sendBack(String projectId, Collection<String> fromStages, String targetStage) {
         Set<String> stages = Set.copyOf(fromStages);
         Set<String> activities = new LinkedHashSet<>();
-        for (Execution execution : runtime.createExecutionQuery().processInstanceId(projectId).list()) {
-            String activity = execution.getActivityId();
-            if (activity == null || BpmnIds.STAGE.equals(BpmnIds.wordOf(activity))) {
-                continue;
-            }
+        for (String activity : waitingActivities(projectId)) {
             String stage = BpmnIds.stageOf(activity);
             if (stage != null && stages.contains(stage)) {
                 activities.add(activity);
@@ -111,15 +174,19 @@ public class Workflow {
     }
 
     /**
-     * Jumps from the running work of {@code fromStage} straight into the approval of {@code gateStage}:
-     * a direct resubmission, which does not replay the stages in between.
+     * Jumps from the running work of {@code fromStage} straight into the approval of {@code gateStage}
+     * (a direct resubmission, which does not replay the stages in between), with the approvers still
+     * to decide and the approvals that keep counting.
      */
-    public void resubmitTo(String projectId, String fromStage, String gateStage, Map<String, Object> variables) {
+    public void resubmitTo(String projectId, String fromStage, String gateStage, List<String> approvers, int kept) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(BpmnIds.approversVariable(gateStage), new ArrayList<>(approvers));
+        variables.put(BpmnIds.approvalsVariable(gateStage), kept);
+        variables.put(BpmnIds.rejectionsVariable(gateStage), 0);
+        variables.put(BpmnIds.keptVariable(gateStage), kept);
         runtime.setVariables(projectId, variables);
-        List<String> activities = runtime.createExecutionQuery().processInstanceId(projectId).list().stream()
-                .map(Execution::getActivityId)
-                .filter(a -> a != null && !BpmnIds.STAGE.equals(BpmnIds.wordOf(a)) && fromStage.equals(BpmnIds.stageOf(a)))
-                .distinct().toList();
+        List<String> activities = waitingActivities(projectId).stream()
+                .filter(a -> fromStage.equals(BpmnIds.stageOf(a))).toList();
         if (activities.isEmpty()) {
             throw new IllegalStateException("Nothing is running in " + fromStage + " of project " + projectId);
         }
@@ -129,8 +196,7 @@ public class Workflow {
                 .changeState();
     }
 
-    /** A process variable holding a list of names, or an empty list. */
-    public List<String> stringList(String projectId, String name) {
+    private List<String> stringList(String projectId, String name) {
         Object value = runtime.getVariable(projectId, name);
         if (value instanceof Collection<?> c) {
             return c.stream().map(String::valueOf).toList();
@@ -139,47 +205,103 @@ public class Workflow {
     }
 
     /** The ids of the activities where the project's process is waiting now (tasks, approvals, joins). */
-    public List<String> waitingActivities(String projectId) {
+    private List<String> waitingActivities(String projectId) {
         return runtime.createExecutionQuery().processInstanceId(projectId).list().stream()
                 .map(Execution::getActivityId)
                 .filter(a -> a != null && !BpmnIds.STAGE.equals(BpmnIds.wordOf(a)))
                 .distinct().sorted().toList();
     }
 
+    /**
+     * Plans the engine's part of moving a project to another version: each activity where it waits
+     * goes to the same activity of its (possibly renamed) stage, or to the start of that stage when
+     * the new version has no such activity, which closes the task waiting there.
+     */
+    public Move planMove(String projectId, Template to, int toVersion, String targetDefinitionId,
+                         Map<String, String> stageMapping) {
+        Set<String> targetIds = activityIds(targetDefinitionId);
+        Map<String, String> mapping = new LinkedHashMap<>();
+        List<StageTask> closing = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String activity : waitingActivities(projectId)) {
+            String stage = BpmnIds.stageOf(activity);
+            String target = stage == null ? null : stageMapping.getOrDefault(stage, to.stage(stage).isPresent() ? stage : null);
+            String renamed = target == null ? null : counterpart(activity, stage, target);
+            if (target != null && targetIds.contains(renamed)) {
+                if (!renamed.equals(activity)) {
+                    mapping.put(activity, renamed);
+                }
+            } else if (target != null) {
+                mapping.put(activity, BpmnIds.entry(target));
+                String task = BpmnIds.taskOf(activity);
+                if (task != null) {
+                    closing.add(new StageTask(stage, task));
+                }
+            } else if (!targetIds.contains(activity)) {
+                problems.add("The project waits at '" + activity + "', which version " + toVersion + " does not have.");
+            }
+        }
+        return new Move(mapping, closing, problems);
+    }
+
+    /** The same kind of activity in the (possibly renamed) stage of the target version. */
+    private static String counterpart(String activity, String stage, String target) {
+        String task = BpmnIds.taskOf(activity);
+        if (task != null) {
+            return BpmnIds.task(target, task);
+        }
+        if (activity.equals(BpmnIds.approval(stage))) {
+            return BpmnIds.approval(target);
+        }
+        if (activity.equals(BpmnIds.join(stage))) {
+            return BpmnIds.join(target);
+        }
+        return stage.equals(target) ? activity : BpmnIds.entry(target);
+    }
+
     /** Every flow element id of a deployed process definition, sub-processes included. */
-    public Set<String> activityIds(String processDefinitionId) {
+    private Set<String> activityIds(String processDefinitionId) {
         Set<String> ids = new LinkedHashSet<>();
         collect(repository.getBpmnModel(processDefinitionId).getMainProcess(), ids);
         return ids;
     }
 
-    private static void collect(org.flowable.bpmn.model.FlowElementsContainer container, Set<String> ids) {
-        for (org.flowable.bpmn.model.FlowElement element : container.getFlowElements()) {
+    private static void collect(FlowElementsContainer container, Set<String> ids) {
+        for (FlowElement element : container.getFlowElements()) {
             ids.add(element.getId());
-            if (element instanceof org.flowable.bpmn.model.FlowElementsContainer inner) {
+            if (element instanceof FlowElementsContainer inner) {
                 collect(inner, ids);
             }
         }
     }
 
-    /** Flowable's own check of a migration; answers its messages, none when it can go ahead. */
-    public List<String> checkMigration(String projectId, String targetDefinitionId, Map<String, String> mapping) {
-        return migration(targetDefinitionId, mapping, Map.of()).validateMigration(projectId).getValidationMessages();
+    /** Flowable's own check of a planned move; answers its messages, none when it can go ahead. */
+    public List<String> checkMove(String projectId, String targetDefinitionId, Move move) {
+        return migration(targetDefinitionId, move.activityMapping(), Map.of()).validateMigration(projectId)
+                .getValidationMessages();
     }
 
-    /** Moves the project's process to another definition, activity by activity. */
-    public void migrate(String projectId, String targetDefinitionId, Map<String, String> mapping,
-                        Map<String, Object> variables) {
-        migration(targetDefinitionId, mapping, variables).migrate(projectId);
+    /**
+     * Moves the project's process to another definition. People and vote counters are set for the
+     * new version, except in the stages still running: votes already cast there keep counting.
+     */
+    public void migrate(String projectId, String targetDefinitionId, Move move, Template to, Assignments assignments,
+                        Collection<String> runningStages, String fieldsJson) {
+        Map<String, Object> variables = new LinkedHashMap<>(assignmentVariables(to, assignments));
+        for (String running : runningStages) {
+            variables.remove(BpmnIds.approvalsVariable(running));
+            variables.remove(BpmnIds.rejectionsVariable(running));
+            variables.remove(BpmnIds.keptVariable(running));
+        }
+        variables.put(BpmnIds.FIELDS_VARIABLE, fieldsJson);
+        migration(targetDefinitionId, move.activityMapping(), variables).migrate(projectId);
     }
 
-    private org.flowable.engine.migration.ProcessInstanceMigrationBuilder migration(String targetDefinitionId,
-                                                                                  Map<String, String> mapping,
-                                                                                  Map<String, Object> variables) {
-        org.flowable.engine.migration.ProcessInstanceMigrationBuilder builder = migrations
-                .createProcessInstanceMigrationBuilder().migrateToProcessDefinition(targetDefinitionId);
-        mapping.forEach((from, to) -> builder.addActivityMigrationMapping(
-                org.flowable.engine.migration.ActivityMigrationMapping.createMappingFor(from, to)));
+    private ProcessInstanceMigrationBuilder migration(String targetDefinitionId, Map<String, String> mapping,
+                                                      Map<String, Object> variables) {
+        ProcessInstanceMigrationBuilder builder = migrations.createProcessInstanceMigrationBuilder()
+                .migrateToProcessDefinition(targetDefinitionId);
+        mapping.forEach((from, to) -> builder.addActivityMigrationMapping(ActivityMigrationMapping.createMappingFor(from, to)));
         if (!variables.isEmpty()) {
             builder.withProcessInstanceVariables(variables);
         }
@@ -188,13 +310,5 @@ public class Workflow {
 
     public void cancel(String projectId, String reason) {
         runtime.deleteProcessInstance(projectId, reason);
-    }
-
-    /** The stage keys whose sub-process is running right now. */
-    public List<String> runningStages(String projectId) {
-        return runtime.createExecutionQuery().processInstanceId(projectId).list().stream()
-                .map(Execution::getActivityId)
-                .filter(a -> a != null && BpmnIds.STAGE.equals(BpmnIds.wordOf(a)))
-                .map(BpmnIds::stageOf).distinct().toList();
     }
 }

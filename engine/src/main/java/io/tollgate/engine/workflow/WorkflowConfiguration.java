@@ -20,11 +20,11 @@ class WorkflowConfiguration {
 
     @Bean
     EngineConfigurationConfigurer<SpringProcessEngineConfiguration> tollgateEngineConfigurer(
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, Clock clock) {
         return configuration -> {
             List<org.flowable.common.engine.api.delegate.event.FlowableEventListener> listeners =
                     configuration.getEventListeners() == null ? new ArrayList<>() : new ArrayList<>(configuration.getEventListeners());
-            listeners.add(new EngineEventBridge(publisher, Clock.systemUTC()));
+            listeners.add(new EngineEventBridge(publisher, clock));
             configuration.setEventListeners(listeners);
         };
     }

@@ -1,10 +1,11 @@
 package io.tollgate.engine.workspace;
 
 import io.tollgate.engine.security.AppUser;
-import io.tollgate.engine.security.AppUsers;
+import io.tollgate.engine.security.Actors;
+import io.tollgate.engine.workspace.internal.Workspaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -26,27 +27,31 @@ class BootstrapAdmin implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
 
     private final Workspaces workspaces;
-    private final AppUsers users;
+    private final Actors users;
     private final PasswordEncoder encoder;
     private final String password;
 
-    BootstrapAdmin(Workspaces workspaces, AppUsers users, PasswordEncoder encoder,
-                   @Value("${tollgate.bootstrap.admin-password:}") String password) {
+    BootstrapAdmin(Workspaces workspaces, Actors users, PasswordEncoder encoder, Settings settings) {
         this.workspaces = workspaces;
         this.users = users;
         this.encoder = encoder;
-        this.password = password;
+        this.password = settings.adminPassword();
+    }
+
+    /** {@code tollgate.bootstrap.*}: the first administrator's password, for profiles without demo users. */
+    @ConfigurationProperties("tollgate.bootstrap")
+    record Settings(String adminPassword) {
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (password == null || password.isBlank() || users.count() > 0) {
+        if (password == null || password.isBlank() || users.anyone()) {
             return;
         }
         Workspace workspace = workspaces.findByKey("main").orElseGet(() -> workspaces.save(new Workspace(
                 UUID.randomUUID().toString(), "main", "Main workspace", Set.of())));
-        users.save(new AppUser("admin", encoder.encode(password), "Administrator", null, Set.of("admin"),
+        users.register(new AppUser("admin", encoder.encode(password), "Administrator", null, Set.of("admin"),
                 workspace.id(), Set.of()));
         log.info("Created the first administrator 'admin' in workspace 'main'");
     }

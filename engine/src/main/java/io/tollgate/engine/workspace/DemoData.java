@@ -1,7 +1,8 @@
 package io.tollgate.engine.workspace;
 
 import io.tollgate.engine.security.AppUser;
-import io.tollgate.engine.security.AppUsers;
+import io.tollgate.engine.security.Actors;
+import io.tollgate.engine.workspace.internal.Workspaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -27,10 +28,10 @@ class DemoData implements ApplicationRunner {
     static final String DEMO_WORKSPACE_ID = "00000000-0000-0000-0000-000000000001";
 
     private final Workspaces workspaces;
-    private final AppUsers users;
+    private final Actors users;
     private final PasswordEncoder encoder;
 
-    DemoData(Workspaces workspaces, AppUsers users, PasswordEncoder encoder) {
+    DemoData(Workspaces workspaces, Actors users, PasswordEncoder encoder) {
         this.workspaces = workspaces;
         this.users = users;
         this.encoder = encoder;
@@ -53,7 +54,7 @@ class DemoData implements ApplicationRunner {
     }
 
     private void user(String name, String display, Set<String> roles, Set<String> groups, Workspace workspace) {
-        users.save(new AppUser(name, encoder.encode(name), display, name + "@demo.tollgate.local", roles,
+        users.register(new AppUser(name, encoder.encode(name), display, name + "@demo.tollgate.local", roles,
                 workspace.id(), groups));
     }
 }

@@ -29,6 +29,9 @@ public final class BpmnIds {
     public static final String PROCESS_FORK = "process_fork";
     public static final String PROCESS_JOIN = "process_join";
 
+    /** The runtime's bean that conditions of compiled BPMN call, e.g. for a stage's {@code when}. */
+    public static final String EXPRESSIONS_BEAN = "tgExpressions";
+
     public static final String APPROVER_VARIABLE = "approver";
     public static final String PROJECT_VARIABLE = "tg_project";
     /** Process variable with the project's field values as JSON, for conditions evaluated in the engine. */

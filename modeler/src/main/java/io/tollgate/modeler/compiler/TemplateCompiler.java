@@ -72,7 +72,7 @@ public final class TemplateCompiler {
                         "Skip " + stage.label());
                 ExclusiveGateway merge = b.add(process, new ExclusiveGateway(), BpmnIds.of("merge", stage.key()), null);
                 SequenceFlow yes = b.flow(process, decide, stageNode, "applies");
-                yes.setConditionExpression("${tgExpressions.when(execution, '" + stage.key() + "')}");
+                yes.setConditionExpression("${" + BpmnIds.EXPRESSIONS_BEAN + ".when(execution, '" + stage.key() + "')}");
                 SequenceFlow no = b.flow(process, decide, skip, "skipped");
                 decide.setDefaultFlow(no.getId());
                 b.flow(process, skip, merge, null);
@@ -196,25 +196,14 @@ public final class TemplateCompiler {
         ApprovalMode mode = stage.gate().approval().mode();
         String approvals = BpmnIds.approvalsVariable(key);
         String rejections = BpmnIds.rejectionsVariable(key);
-        String approved = "${" + rejections + " == 0}";
-        if (mode instanceof ApprovalMode.Any) {
-            loop.setCompletionCondition("${" + approvals + " >= 1 || " + rejections + " >= 1}");
-        } else if (mode instanceof ApprovalMode.Quorum q) {
-            // unreachable once fewer approvals remain possible than the quorum still needs
-            loop.setCompletionCondition("${" + approvals + " >= " + q.count() + " || " + rejections
-                    + " > nrOfInstances + " + BpmnIds.keptVariable(key) + " - " + q.count() + "}");
-            approved = "${" + approvals + " >= " + q.count() + "}";
-        } else {
-            // all and sequential: every approver in turn or at once, and one rejection ends it
-            loop.setSequential(mode instanceof ApprovalMode.Sequential);
-            loop.setCompletionCondition("${" + rejections + " >= 1}");
-        }
+        loop.setSequential(mode.sequential());
+        loop.setCompletionCondition(mode.completionCondition(approvals, rejections, BpmnIds.keptVariable(key)));
         approval.setLoopCharacteristics(loop);
         b.flow(sub, tasksDone, approval, null);
         ExclusiveGateway decision = b.add(sub, new ExclusiveGateway(), BpmnIds.of("decision", key), "Approved?");
         b.flow(sub, approval, decision, null);
         SequenceFlow yes = b.flow(sub, decision, end, "approved");
-        yes.setConditionExpression(approved);
+        yes.setConditionExpression(mode.approvedCondition(approvals, rejections));
         SequenceFlow no = b.flow(sub, decision, entry, "rejected: rework");
         decision.setDefaultFlow(no.getId());
         return sub;

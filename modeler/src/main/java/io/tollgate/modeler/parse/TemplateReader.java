@@ -15,6 +15,7 @@ import io.tollgate.modeler.model.Stage;
 import io.tollgate.modeler.model.TaskDef;
 import io.tollgate.modeler.model.Template;
 import io.tollgate.modeler.validation.Problem;
+import io.tollgate.modeler.validation.ProblemCode;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class TemplateReader {
     public Result read(String text, TemplateFormat format) {
         List<Problem> problems = new ArrayList<>();
         if (text == null || text.isBlank()) {
-            problems.add(Problem.error("document-empty", "$", "The template is empty."));
+            problems.add(Problem.error(ProblemCode.DOCUMENT_EMPTY, "$", "The template is empty."));
             return new Result(null, null, problems);
         }
         JsonNode tree;
@@ -71,7 +72,7 @@ public final class TemplateReader {
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            problems.add(Problem.error("document-syntax", "$",
+            problems.add(Problem.error(ProblemCode.DOCUMENT_SYNTAX, "$",
                     "The " + format.name() + " does not parse" + where + ": " + e.getOriginalMessage()));
             return new Result(null, null, problems);
         }
@@ -84,7 +85,7 @@ public final class TemplateReader {
 
     private Result readTree(JsonNode tree, List<Problem> problems) {
         if (tree == null || !tree.isObject()) {
-            problems.add(Problem.error("document-not-object", "$", "A template is a mapping of keys to values."));
+            problems.add(Problem.error(ProblemCode.DOCUMENT_NOT_OBJECT, "$", "A template is a mapping of keys to values."));
             return new Result(null, tree, problems);
         }
         Ctx c = new Ctx(problems);
@@ -144,7 +145,7 @@ public final class TemplateReader {
             if (typeText != null) {
                 type = FieldType.of(typeText).orElse(null);
                 if (type == null) {
-                    c.problems.add(Problem.error("field-unknown-type", p + ".type", "Field type '" + typeText
+                    c.problems.add(Problem.error(ProblemCode.FIELD_UNKNOWN_TYPE, p + ".type", "Field type '" + typeText
                             + "' does not exist; use one of " + java.util.Arrays.stream(FieldType.values())
                             .map(FieldType::spelling).toList() + "."));
                 }
@@ -238,7 +239,7 @@ public final class TemplateReader {
                     criteria.add(new Criterion.AllTasksDone());
                 }
             } else {
-                c.problems.add(Problem.error("criterion-empty", p,
+                c.problems.add(Problem.error(ProblemCode.CRITERION_EMPTY, p,
                         "A criterion needs 'field', 'expression' or 'allTasksDone'."));
             }
         }
@@ -253,7 +254,7 @@ public final class TemplateReader {
                 String modeText = c.text(a, ap, "mode");
                 ApprovalMode mode = modeText == null ? new ApprovalMode.All() : ApprovalMode.parse(modeText).orElse(null);
                 if (mode == null) {
-                    c.problems.add(Problem.error("approval-unknown-mode", ap + ".mode", "Approval mode '" + modeText
+                    c.problems.add(Problem.error(ProblemCode.APPROVAL_UNKNOWN_MODE, ap + ".mode", "Approval mode '" + modeText
                             + "' does not exist; use any, all, quorum:N (N at least 1) or sequential."));
                 }
                 approval = new Approval(c.textList(a, ap, "approvers"), mode);
@@ -266,7 +267,7 @@ public final class TemplateReader {
                 case "direct" -> Gate.Resubmit.DIRECT;
                 case "replay" -> Gate.Resubmit.REPLAY;
                 default -> {
-                    c.problems.add(Problem.error("gate-unknown-resubmit", path + ".resubmit",
+                    c.problems.add(Problem.error(ProblemCode.GATE_UNKNOWN_RESUBMIT, path + ".resubmit",
                             "resubmit is 'direct' or 'replay', not '" + resubmitText + "'."));
                     yield null;
                 }
@@ -284,13 +285,13 @@ public final class TemplateReader {
         }
 
         void wrongType(String path, String expected) {
-            problems.add(Problem.error("wrong-type", path, "Expected " + expected + " here."));
+            problems.add(Problem.error(ProblemCode.WRONG_TYPE, path, "Expected " + expected + " here."));
         }
 
         void unknown(JsonNode node, String path, Set<String> known) {
             node.fieldNames().forEachRemaining(name -> {
                 if (!known.contains(name)) {
-                    problems.add(Problem.error("unknown-property", path + "." + name,
+                    problems.add(Problem.error(ProblemCode.UNKNOWN_PROPERTY, path + "." + name,
                             "'" + name + "' is not a property here; known are " + known.stream().sorted().toList() + "."));
                 }
             });

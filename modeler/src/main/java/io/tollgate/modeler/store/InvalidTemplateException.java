@@ -5,7 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +24,7 @@ public class InvalidTemplateException extends ErrorResponseException {
 
     private static ProblemDetail problem(String detail, List<Problem> problems) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        p.setType(URI.create("https://tollgate.io/problems/template-invalid"));
+        p.setType(ProblemTypes.of("template-invalid"));
         p.setTitle("Template is not valid");
         p.setProperty("errors", problems.stream().map(InvalidTemplateException::asMap).toList());
         return p;

@@ -4,8 +4,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
-
 /** No template, version or draft under that key. */
 public class TemplateNotFoundException extends ErrorResponseException {
 
@@ -15,7 +13,7 @@ public class TemplateNotFoundException extends ErrorResponseException {
 
     private static ProblemDetail problem(String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
-        p.setType(URI.create("https://tollgate.io/problems/template-not-found"));
+        p.setType(ProblemTypes.of("template-not-found"));
         p.setTitle("Template not found");
         return p;
     }

@@ -5,6 +5,7 @@ import io.tollgate.modeler.model.Template;
 import io.tollgate.modeler.parse.TemplateFormat;
 import io.tollgate.modeler.parse.TemplateReader;
 import io.tollgate.modeler.validation.Problem;
+import io.tollgate.modeler.validation.ProblemCode;
 import io.tollgate.modeler.validation.TemplateValidator;
 import io.tollgate.modeler.validation.ValidationContext;
 import io.tollgate.modeler.validation.ValidationReport;
@@ -74,7 +75,7 @@ public class TemplateStore {
     public ValidationReport saveDraft(String key, String text, TemplateFormat format, String user) {
         if (key == null || !KEY.matcher(key).matches()) {
             throw new InvalidTemplateException("The address does not name a template key.",
-                    List.of(Problem.error("template-key-invalid", "$.key", "Template key '" + key
+                    List.of(Problem.error(ProblemCode.TEMPLATE_KEY_INVALID, "$.key", "Template key '" + key
                             + "' must be 2-63 lower-case letters, digits or hyphens, starting with a letter.")));
         }
         TemplateReader.Result read = reader.read(text, format);
@@ -84,7 +85,7 @@ public class TemplateStore {
         String bodyKey = read.template().key();
         if (bodyKey != null && !bodyKey.equals(key)) {
             throw new InvalidTemplateException("The template's key does not match the address.",
-                    List.of(Problem.error("template-key-mismatch", "$.key", "The body says key '" + bodyKey
+                    List.of(Problem.error(ProblemCode.TEMPLATE_KEY_MISMATCH, "$.key", "The body says key '" + bodyKey
                             + "' but it is saved under '" + key + "'.")));
         }
         TemplateDraft draft = drafts.findById(key).orElseGet(() -> new TemplateDraft(key));
@@ -109,8 +110,9 @@ public class TemplateStore {
 
     private ValidationReport validate(TemplateReader.Result read) {
         WorkspaceModules workspace = modules.getIfAvailable();
-        ValidationContext context = new ValidationContext(workspace == null ? null : workspace.enabledModules(),
-                expressions.getIfAvailable());
+        ValidationContext context = workspace == null
+                ? ValidationContext.standalone(expressions.getIfAvailable())
+                : new ValidationContext(workspace.knownModules(), workspace.enabledModules(), expressions.getIfAvailable());
         return validator.validate(read.template(), read.problems(), context);
     }
 
@@ -128,7 +130,7 @@ public class TemplateStore {
         Template template = read.template();
         if (template.key() == null || !template.key().equals(key)) {
             throw new InvalidTemplateException("The template's key does not match the address.",
-                    List.of(Problem.error("template-key-mismatch", "$.key", "The draft's key must be '" + key + "'.")));
+                    List.of(Problem.error(ProblemCode.TEMPLATE_KEY_MISMATCH, "$.key", "The draft's key must be '" + key + "'.")));
         }
         int next = versions.findFirstByKeyOrderByVersionDesc(key).map(v -> v.version() + 1).orElse(1);
         String xml = compiler.compile(template).xml();

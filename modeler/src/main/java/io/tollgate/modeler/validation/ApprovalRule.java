@@ -24,16 +24,16 @@ final class ApprovalRule implements Rule {
             String path = Paths.gate(i) + ".approval";
             long distinct = a.approvers().stream().distinct().count();
             if (distinct < a.approvers().size()) {
-                problems.add(Problem.error("approval-duplicate-approver", path + ".approvers",
+                problems.add(Problem.error(ProblemCode.APPROVAL_DUPLICATE_APPROVER, path + ".approvers",
                         "An approver is listed twice."));
             }
             if (a.mode() instanceof ApprovalMode.Quorum q && q.count() > a.approvers().size()) {
                 boolean onlyUsers = a.approvers().stream().allMatch(ref -> ref.startsWith("user:"));
                 if (onlyUsers) {
-                    problems.add(Problem.error("approval-quorum-unreachable", path + ".mode", "A quorum of "
+                    problems.add(Problem.error(ProblemCode.APPROVAL_QUORUM_UNREACHABLE, path + ".mode", "A quorum of "
                             + q.count() + " can never be met by " + a.approvers().size() + " approvers."));
                 } else {
-                    problems.add(Problem.warning("approval-quorum-depends-on-roles", path + ".mode", "A quorum of "
+                    problems.add(Problem.warning(ProblemCode.APPROVAL_QUORUM_DEPENDS_ON_ROLES, path + ".mode", "A quorum of "
                             + q.count() + " needs at least that many people in " + a.approvers()
                             + "; a project that assigns fewer is refused when it starts."));
                 }

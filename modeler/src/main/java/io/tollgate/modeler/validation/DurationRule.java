@@ -16,7 +16,7 @@ final class DurationRule implements Rule {
             duration(s.duration(), Paths.stage(i) + ".duration", problems);
             duration(s.alertAfter(), Paths.stage(i) + ".alertAfter", problems);
             if (s.alertAfter() != null && s.duration() == null) {
-                problems.add(Problem.error("stage-alert-without-duration", Paths.stage(i) + ".alertAfter",
+                problems.add(Problem.error(ProblemCode.STAGE_ALERT_WITHOUT_DURATION, Paths.stage(i) + ".alertAfter",
                         "alertAfter counts from the due date, so the stage also needs a duration."));
             }
             for (int j = 0; j < s.tasks().size(); j++) {
@@ -30,7 +30,7 @@ final class DurationRule implements Rule {
             return;
         }
         if (Durations.parse(text).isEmpty()) {
-            problems.add(Problem.error("duration-invalid", path, "'" + text
+            problems.add(Problem.error(ProblemCode.DURATION_INVALID, path, "'" + text
                     + "' is not an ISO-8601 duration; write for example P5D (5 days), PT4H (4 hours) or P1DT12H."));
         }
     }

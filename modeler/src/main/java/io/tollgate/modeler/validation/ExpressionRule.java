@@ -26,12 +26,12 @@ final class ExpressionRule implements Rule {
                 if (s.gate().criteria().get(c) instanceof Criterion.Expression e) {
                     String path = Paths.gate(i) + ".criteria[" + c + "]";
                     if (IdentityRule.blank(e.expression())) {
-                        problems.add(Problem.error("expression-empty", path + ".expression", "The expression is empty."));
+                        problems.add(Problem.error(ProblemCode.EXPRESSION_EMPTY, path + ".expression", "The expression is empty."));
                     } else {
                         expression(context, e.expression(), path + ".expression", fields, problems);
                     }
                     if (IdentityRule.blank(e.message())) {
-                        problems.add(Problem.error("expression-message-missing", path + ".message",
+                        problems.add(Problem.error(ProblemCode.EXPRESSION_MESSAGE_MISSING, path + ".message",
                                 "Say in a message what is wrong when this expression is false; people see it on the gate."));
                     }
                 }
@@ -45,7 +45,7 @@ final class ExpressionRule implements Rule {
             return;
         }
         for (String message : context.expressions().check(expression, fields)) {
-            problems.add(Problem.error("expression-invalid", path, message));
+            problems.add(Problem.error(ProblemCode.EXPRESSION_INVALID, path, message));
         }
     }
 

@@ -32,12 +32,12 @@ final class GraphRule implements Rule {
         for (List<String> cycle : cycles(stageEdges)) {
             inCycle.addAll(cycle);
             String first = cycle.get(0);
-            problems.add(Problem.error("stage-cycle", Paths.stage(index.get(first)) + ".after",
+            problems.add(Problem.error(ProblemCode.STAGE_CYCLE, Paths.stage(index.get(first)) + ".after",
                     "Stages wait for each other in a circle: " + String.join(" -> ", cycle) + " -> " + first + "."));
         }
         for (String key : stageEdges.keySet()) {
             if (!inCycle.contains(key) && dependsOn(key, inCycle, stageEdges, new HashSet<>())) {
-                problems.add(Problem.error("stage-unreachable", Paths.stage(index.get(key)),
+                problems.add(Problem.error(ProblemCode.STAGE_UNREACHABLE, Paths.stage(index.get(key)),
                         "Stage '" + key + "' can never start: it waits for stages that wait for each other."));
             }
         }
@@ -50,14 +50,14 @@ final class GraphRule implements Rule {
                 }
             }
             for (List<String> cycle : cycles(taskEdges)) {
-                problems.add(Problem.error("task-cycle", Paths.stage(i) + ".tasks",
+                problems.add(Problem.error(ProblemCode.TASK_CYCLE, Paths.stage(i) + ".tasks",
                         "Tasks of stage '" + s.key() + "' require each other in a circle: "
                                 + String.join(" -> ", cycle) + " -> " + cycle.get(0) + "."));
             }
             if (s.gate() != null && s.gate().onReject() != null && s.key() != null && inCycle.isEmpty()
                     && index.containsKey(s.gate().onReject()) && !s.gate().onReject().equals(s.key())
                     && !ancestors(s.key(), stageEdges).contains(s.gate().onReject())) {
-                problems.add(Problem.error("gate-reject-target-not-earlier", Paths.gate(i) + ".onReject",
+                problems.add(Problem.error(ProblemCode.GATE_REJECT_TARGET_NOT_EARLIER, Paths.gate(i) + ".onReject",
                         "A rejection can only send the project back to this stage or one it comes after; '"
                                 + s.gate().onReject() + "' does not come before '" + s.key() + "'."));
             }

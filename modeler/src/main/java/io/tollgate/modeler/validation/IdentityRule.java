@@ -23,22 +23,22 @@ final class IdentityRule implements Rule {
     @Override
     public void check(Template t, ValidationContext context, List<Problem> problems) {
         if (blank(t.key())) {
-            problems.add(Problem.error("template-key-missing", "$.key", "The template needs a key, e.g. it-delivery."));
+            problems.add(Problem.error(ProblemCode.TEMPLATE_KEY_MISSING, "$.key", "The template needs a key, e.g. it-delivery."));
         } else if (!TEMPLATE_KEY.matcher(t.key()).matches()) {
-            problems.add(Problem.error("template-key-invalid", "$.key", "Template key '" + t.key()
+            problems.add(Problem.error(ProblemCode.TEMPLATE_KEY_INVALID, "$.key", "Template key '" + t.key()
                     + "' must be 2-63 lower-case letters, digits or hyphens, starting with a letter."));
         }
         if (blank(t.name())) {
-            problems.add(Problem.error("template-name-missing", "$.name", "The template needs a name."));
+            problems.add(Problem.error(ProblemCode.TEMPLATE_NAME_MISSING, "$.name", "The template needs a name."));
         }
         t.roles().keySet().forEach(role -> {
             if (!IDENTIFIER.matcher(role).matches()) {
-                problems.add(Problem.error("role-key-invalid", "$.roles." + role, "Role key '" + role
+                problems.add(Problem.error(ProblemCode.ROLE_KEY_INVALID, "$.roles." + role, "Role key '" + role
                         + "' must start with a letter and use only letters, digits and single underscores."));
             }
         });
         if (t.stages().isEmpty()) {
-            problems.add(Problem.error("template-no-stages", "$.stages", "The template needs at least one stage."));
+            problems.add(Problem.error(ProblemCode.TEMPLATE_NO_STAGES, "$.stages", "The template needs at least one stage."));
         }
         Map<String, String> fieldPaths = new HashMap<>();
         fields(t.fields(), "$.fields", fieldPaths, problems);
@@ -47,12 +47,12 @@ final class IdentityRule implements Rule {
             Stage s = t.stages().get(i);
             String path = Paths.stage(i);
             if (blank(s.key())) {
-                problems.add(Problem.error("stage-key-missing", path + ".key", "Every stage needs a key."));
+                problems.add(Problem.error(ProblemCode.STAGE_KEY_MISSING, path + ".key", "Every stage needs a key."));
             } else if (!IDENTIFIER.matcher(s.key()).matches()) {
-                problems.add(Problem.error("stage-key-invalid", path + ".key", "Stage key '" + s.key()
+                problems.add(Problem.error(ProblemCode.STAGE_KEY_INVALID, path + ".key", "Stage key '" + s.key()
                         + "' must start with a letter and use only letters, digits and single underscores."));
             } else if (stageIndex.putIfAbsent(s.key(), i) != null) {
-                problems.add(Problem.error("stage-duplicate-key", path + ".key", "Stage key '" + s.key()
+                problems.add(Problem.error(ProblemCode.STAGE_DUPLICATE_KEY, path + ".key", "Stage key '" + s.key()
                         + "' is already used by " + Paths.stage(stageIndex.get(s.key())) + "."));
             }
             fields(s.fields(), path + ".fields", fieldPaths, problems);
@@ -61,12 +61,12 @@ final class IdentityRule implements Rule {
                 TaskDef task = s.tasks().get(j);
                 String tp = Paths.task(i, j);
                 if (blank(task.key())) {
-                    problems.add(Problem.error("task-key-missing", tp + ".key", "Every task needs a key."));
+                    problems.add(Problem.error(ProblemCode.TASK_KEY_MISSING, tp + ".key", "Every task needs a key."));
                 } else if (!IDENTIFIER.matcher(task.key()).matches()) {
-                    problems.add(Problem.error("task-key-invalid", tp + ".key", "Task key '" + task.key()
+                    problems.add(Problem.error(ProblemCode.TASK_KEY_INVALID, tp + ".key", "Task key '" + task.key()
                             + "' must start with a letter and use only letters, digits and single underscores."));
                 } else if (!taskKeys.add(task.key())) {
-                    problems.add(Problem.error("task-duplicate-key", tp + ".key", "Task key '" + task.key()
+                    problems.add(Problem.error(ProblemCode.TASK_DUPLICATE_KEY, tp + ".key", "Task key '" + task.key()
                             + "' is used twice in stage '" + s.key() + "'."));
                 }
                 fields(task.fields(), tp + ".fields", fieldPaths, problems);
@@ -79,16 +79,16 @@ final class IdentityRule implements Rule {
             FieldDef f = fields.get(i);
             String fp = path + "[" + i + "]";
             if (blank(f.key())) {
-                problems.add(Problem.error("field-key-missing", fp + ".key", "Every field needs a key."));
+                problems.add(Problem.error(ProblemCode.FIELD_KEY_MISSING, fp + ".key", "Every field needs a key."));
             } else if (!IDENTIFIER.matcher(f.key()).matches() || RESERVED.contains(f.key())) {
-                problems.add(Problem.error("field-key-invalid", fp + ".key", "Field key '" + f.key()
+                problems.add(Problem.error(ProblemCode.FIELD_KEY_INVALID, fp + ".key", "Field key '" + f.key()
                         + "' must start with a letter, use only letters, digits and single underscores, and not be a reserved word."));
             } else if (seen.putIfAbsent(f.key(), fp) != null) {
-                problems.add(Problem.error("field-duplicate-key", fp + ".key", "Field key '" + f.key()
+                problems.add(Problem.error(ProblemCode.FIELD_DUPLICATE_KEY, fp + ".key", "Field key '" + f.key()
                         + "' is already used by " + seen.get(f.key()) + "; field keys are unique across the template."));
             }
             if (f.type() == null && !problemAt(problems, fp + ".type")) {
-                problems.add(Problem.error("field-type-missing", fp + ".type", "Field '" + f.key() + "' needs a type."));
+                problems.add(Problem.error(ProblemCode.FIELD_TYPE_MISSING, fp + ".type", "Field '" + f.key() + "' needs a type."));
             }
         }
     }

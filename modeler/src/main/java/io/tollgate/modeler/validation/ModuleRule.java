@@ -12,11 +12,11 @@ final class ModuleRule implements Rule {
         for (int i = 0; i < t.modules().size(); i++) {
             String module = t.modules().get(i);
             String path = "$.modules[" + i + "]";
-            if (!ValidationContext.KNOWN_MODULES.contains(module)) {
-                problems.add(Problem.error("module-unknown", path, "Module '" + module + "' does not exist; modules are "
-                        + ValidationContext.KNOWN_MODULES.stream().sorted().toList() + "."));
+            if (!context.knownModules().contains(module)) {
+                problems.add(Problem.error(ProblemCode.MODULE_UNKNOWN, path, "Module '" + module + "' does not exist; modules are "
+                        + context.knownModules().stream().sorted().toList() + "."));
             } else if (context.enabledModules() != null && !context.enabledModules().contains(module)) {
-                problems.add(Problem.error("module-not-enabled", path, "Module '" + module
+                problems.add(Problem.error(ProblemCode.MODULE_NOT_ENABLED, path, "Module '" + module
                         + "' is not enabled in this workspace; an admin can switch it on under modules."));
             }
         }

@@ -20,20 +20,20 @@ final class ReferenceRule implements Rule {
             Stage s = t.stages().get(i);
             String path = Paths.stage(i);
             if (s.owner() != null && !t.roles().containsKey(s.owner())) {
-                problems.add(Problem.error("stage-unknown-owner", path + ".owner", "Stage owner '" + s.owner()
+                problems.add(Problem.error(ProblemCode.STAGE_UNKNOWN_OWNER, path + ".owner", "Stage owner '" + s.owner()
                         + "' is not a role of this template; roles are " + t.roles().keySet() + "."));
             }
             if (s.after() != null) {
                 for (int a = 0; a < s.after().size(); a++) {
                     String ref = s.after().get(a);
                     if (ref.equals(s.key())) {
-                        problems.add(Problem.error("stage-after-itself", path + ".after[" + a + "]",
+                        problems.add(Problem.error(ProblemCode.STAGE_AFTER_ITSELF, path + ".after[" + a + "]",
                                 "Stage '" + s.key() + "' cannot come after itself."));
                     } else if (!stageKeys.contains(ref)) {
-                        problems.add(Problem.error("stage-unknown-prerequisite", path + ".after[" + a + "]",
+                        problems.add(Problem.error(ProblemCode.STAGE_UNKNOWN_PREREQUISITE, path + ".after[" + a + "]",
                                 "Stage '" + s.key() + "' comes after '" + ref + "', which is not a stage of this template."));
                     } else if (s.after().subList(0, a).contains(ref)) {
-                        problems.add(Problem.error("stage-duplicate-prerequisite", path + ".after[" + a + "]",
+                        problems.add(Problem.error(ProblemCode.STAGE_DUPLICATE_PREREQUISITE, path + ".after[" + a + "]",
                                 "Stage '" + ref + "' is listed twice in after."));
                     }
                 }
@@ -43,7 +43,7 @@ final class ReferenceRule implements Rule {
                 TaskDef task = s.tasks().get(j);
                 String tp = Paths.task(i, j);
                 if (IdentityRule.blank(task.assignee())) {
-                    problems.add(Problem.error("task-assignee-missing", tp + ".assignee", "Task '" + task.key()
+                    problems.add(Problem.error(ProblemCode.TASK_ASSIGNEE_MISSING, tp + ".assignee", "Task '" + task.key()
                             + "' needs an assignee: a role, user:name or group:name."));
                 } else {
                     assignee(t, task.assignee(), tp + ".assignee", problems);
@@ -51,13 +51,13 @@ final class ReferenceRule implements Rule {
                 for (int r = 0; r < task.requires().size(); r++) {
                     String ref = task.requires().get(r);
                     if (ref.equals(task.key())) {
-                        problems.add(Problem.error("task-requires-itself", tp + ".requires[" + r + "]",
+                        problems.add(Problem.error(ProblemCode.TASK_REQUIRES_ITSELF, tp + ".requires[" + r + "]",
                                 "Task '" + task.key() + "' cannot require itself."));
                     } else if (!taskKeys.contains(ref)) {
-                        problems.add(Problem.error("task-unknown-requirement", tp + ".requires[" + r + "]",
+                        problems.add(Problem.error(ProblemCode.TASK_UNKNOWN_REQUIREMENT, tp + ".requires[" + r + "]",
                                 "Task '" + task.key() + "' requires '" + ref + "', which is not a task of stage '" + s.key() + "'."));
                     } else if (task.requires().subList(0, r).contains(ref)) {
-                        problems.add(Problem.error("task-duplicate-requirement", tp + ".requires[" + r + "]",
+                        problems.add(Problem.error(ProblemCode.TASK_DUPLICATE_REQUIREMENT, tp + ".requires[" + r + "]",
                                 "Task '" + ref + "' is listed twice in requires."));
                     }
                 }
@@ -70,9 +70,9 @@ final class ReferenceRule implements Rule {
                 if (s.gate().criteria().get(c) instanceof Criterion.FieldFilled ff) {
                     String cp = gp + ".criteria[" + c + "].field";
                     if (IdentityRule.blank(ff.field())) {
-                        problems.add(Problem.error("criterion-field-missing", cp, "Name the field that must be filled."));
+                        problems.add(Problem.error(ProblemCode.CRITERION_FIELD_MISSING, cp, "Name the field that must be filled."));
                     } else if (!fieldKeys.contains(ff.field())) {
-                        problems.add(Problem.error("criterion-unknown-field", cp, "Criterion field '" + ff.field()
+                        problems.add(Problem.error(ProblemCode.CRITERION_UNKNOWN_FIELD, cp, "Criterion field '" + ff.field()
                                 + "' is not a field of this template."));
                     }
                 }
@@ -80,7 +80,7 @@ final class ReferenceRule implements Rule {
             if (s.gate().approval() != null) {
                 List<String> approvers = s.gate().approval().approvers();
                 if (approvers.isEmpty()) {
-                    problems.add(Problem.error("approval-no-approvers", gp + ".approval.approvers",
+                    problems.add(Problem.error(ProblemCode.APPROVAL_NO_APPROVERS, gp + ".approval.approvers",
                             "An approval needs at least one approver."));
                 }
                 for (int a = 0; a < approvers.size(); a++) {
@@ -89,7 +89,7 @@ final class ReferenceRule implements Rule {
             }
             String onReject = s.gate().onReject();
             if (onReject != null && !stageKeys.contains(onReject)) {
-                problems.add(Problem.error("gate-unknown-reject-target", gp + ".onReject", "onReject names '" + onReject
+                problems.add(Problem.error(ProblemCode.GATE_UNKNOWN_REJECT_TARGET, gp + ".onReject", "onReject names '" + onReject
                         + "', which is not a stage of this template."));
             }
         }
@@ -99,12 +99,13 @@ final class ReferenceRule implements Rule {
         if (ref.startsWith("user:") || ref.startsWith("group:")) {
             String name = ref.substring(ref.indexOf(':') + 1);
             if (name.isBlank()) {
-                problems.add(Problem.error("assignee-invalid", path, "'" + ref + "' names nobody; write user:alice or group:qa."));
+                problems.add(Problem.error(ProblemCode.ASSIGNEE_INVALID, path,
+                        "'" + ref + "' names nobody; write user:alice or group:qa."));
             }
             return;
         }
         if (!t.roles().containsKey(ref)) {
-            problems.add(Problem.error("role-unknown", path, "Role '" + ref + "' is not declared in roles; declared are "
+            problems.add(Problem.error(ProblemCode.ROLE_UNKNOWN, path, "Role '" + ref + "' is not declared in roles; declared are "
                     + t.roles().keySet() + ". Use a role key, user:name or group:name."));
         }
     }

@@ -62,14 +62,14 @@ final class TextRule implements Rule {
             return;
         }
         if (CONTROL.matcher(text).find()) {
-            problems.add(Problem.error("name-control-character", path, "The name contains a control character; "
+            problems.add(Problem.error(ProblemCode.NAME_CONTROL_CHARACTER, path, "The name contains a control character; "
                     + "use plain text."));
         }
         if (text.contains("${") || text.contains("#{")) {
-            problems.add(Problem.error("name-expression", path, "Names are plain text: '${' and '#{' are not allowed."));
+            problems.add(Problem.error(ProblemCode.NAME_EXPRESSION, path, "Names are plain text: '${' and '#{' are not allowed."));
         }
         if (text.length() > MAX_NAME) {
-            problems.add(Problem.error("name-too-long", path, "A name has at most " + MAX_NAME + " characters."));
+            problems.add(Problem.error(ProblemCode.NAME_TOO_LONG, path, "A name has at most " + MAX_NAME + " characters."));
         }
     }
 }

@@ -9,13 +9,23 @@ import java.util.Set;
 /**
  * What validation needs to know beyond the template itself.
  *
+ * @param knownModules   modules that exist where the template runs; null means {@link #DEFAULT_MODULES}
  * @param enabledModules modules switched on in the publishing workspace; null skips that check
- * @param expressions    checks a Groovy expression against the declared field types
+ * @param expressions    checks a Groovy expression against the declared field types; null skips that check
  */
-public record ValidationContext(Set<String> enabledModules, ExpressionChecker expressions) {
+public record ValidationContext(Set<String> knownModules, Set<String> enabledModules, ExpressionChecker expressions) {
 
-    /** The modules Tollgate knows. */
-    public static final Set<String> KNOWN_MODULES = Set.of("timesheets", "budget", "risks", "checkin", "releases");
+    /** The modules Tollgate ships with, for a runtime that does not say which it has. */
+    public static final Set<String> DEFAULT_MODULES = Set.of("timesheets", "budget", "risks", "checkin", "releases");
+
+    public ValidationContext {
+        knownModules = knownModules == null ? DEFAULT_MODULES : Set.copyOf(knownModules);
+    }
+
+    /** A context for the default modules. */
+    public ValidationContext(Set<String> enabledModules, ExpressionChecker expressions) {
+        this(null, enabledModules, expressions);
+    }
 
     /** Compiles and type-checks one expression; answers every problem as a message, none when fine. */
     @FunctionalInterface
@@ -23,7 +33,8 @@ public record ValidationContext(Set<String> enabledModules, ExpressionChecker ex
         List<String> check(String expression, Map<String, FieldType> fields);
     }
 
+    /** Outside any workspace: the default modules, none required to be switched on. */
     public static ValidationContext standalone(ExpressionChecker expressions) {
-        return new ValidationContext(null, expressions);
+        return new ValidationContext(null, null, expressions);
     }
 }

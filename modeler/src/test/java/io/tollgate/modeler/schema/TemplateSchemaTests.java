@@ -339,7 +339,7 @@ class TemplateSchemaTests {
         assertThat(texts(defs.path("field").path("properties").path("type").path("enum")))
                 .containsExactlyElementsOf(Arrays.stream(FieldType.values()).map(FieldType::spelling).toList());
         assertThat(texts(defs.path("module").path("enum")))
-                .containsExactlyInAnyOrderElementsOf(ValidationContext.KNOWN_MODULES);
+                .containsExactlyInAnyOrderElementsOf(ValidationContext.DEFAULT_MODULES);
     }
 
     @ParameterizedTest

@@ -4,7 +4,9 @@ import io.tollgate.engine.audit.AuditLog;
 import io.tollgate.engine.security.Actor;
 import io.tollgate.engine.security.Actors;
 import io.tollgate.engine.support.Problems;
+import io.tollgate.engine.project.ProjectService;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -15,10 +17,19 @@ class AuditController {
 
     private final AuditLog audit;
     private final Actors actors;
+    private final ProjectService projects;
 
-    AuditController(AuditLog audit, Actors actors) {
+    AuditController(AuditLog audit, Actors actors, ProjectService projects) {
         this.audit = audit;
         this.actors = actors;
+        this.projects = projects;
+    }
+
+    /** A project's audit trail, oldest first, for anyone who can see the project. */
+    @GetMapping("/api/projects/{id}/audit")
+    List<AuditLog.Entry> project(@PathVariable String id) {
+        projects.load(id, actors.current());
+        return audit.ofProject(id);
     }
 
     /** The newest lines of the caller's workspace audit trail; admins only. */

@@ -1,9 +1,7 @@
 package io.tollgate.engine.project.web;
 
-import io.tollgate.engine.audit.AuditLog;
 import io.tollgate.engine.project.ProjectService;
 import io.tollgate.engine.project.ProjectView;
-import io.tollgate.engine.security.Actor;
 import io.tollgate.engine.security.Actors;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
@@ -26,12 +24,9 @@ class ProjectController {
 
     private final ProjectService projects;
     private final Actors actors;
-    private final AuditLog audit;
-
-    ProjectController(ProjectService projects, Actors actors, AuditLog audit) {
+    ProjectController(ProjectService projects, Actors actors) {
         this.projects = projects;
         this.actors = actors;
-        this.audit = audit;
     }
 
     /** Cancelling needs a reason. */
@@ -73,12 +68,5 @@ class ProjectController {
     @PostMapping("/{id}/cancel")
     ProjectView cancel(@PathVariable String id, @RequestBody(required = false) CancelRequest body) {
         return projects.cancel(id, body == null ? null : body.reason(), actors.current());
-    }
-
-    @GetMapping("/{id}/audit")
-    List<AuditLog.Entry> audit(@PathVariable String id) {
-        Actor actor = actors.current();
-        projects.load(id, actor);
-        return audit.ofProject(id);
     }
 }

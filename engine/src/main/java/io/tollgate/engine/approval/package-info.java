@@ -1,2 +1,0 @@
-/** Gate approvals: approve, reject and send back, with the votes counted per approval mode. */
-package io.tollgate.engine.approval;

@@ -1,2 +1,0 @@
-/** The approval API: decisions on gates. */
-package io.tollgate.engine.approval.web;

@@ -1,0 +1,2 @@
+/** The decision and signer API. */
+package io.tollgate.engine.gate.web;

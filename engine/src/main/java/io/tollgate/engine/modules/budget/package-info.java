@@ -1,0 +1,2 @@
+/** The budget module. */
+package io.tollgate.engine.modules.budget;

@@ -1,0 +1,2 @@
+/** The checkin module. */
+package io.tollgate.engine.modules.checkin;

@@ -1,0 +1,2 @@
+/** The releases module. */
+package io.tollgate.engine.modules.releases;

@@ -1,0 +1,2 @@
+/** Persistence of the risk register. */
+package io.tollgate.engine.modules.risks.internal;

@@ -1,0 +1,2 @@
+/** The risks module: a risk register per project. */
+package io.tollgate.engine.modules.risks;

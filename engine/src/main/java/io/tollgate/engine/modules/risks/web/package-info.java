@@ -1,0 +1,2 @@
+/** The risk register API. */
+package io.tollgate.engine.modules.risks.web;

@@ -1,0 +1,2 @@
+/** The timesheets module. */
+package io.tollgate.engine.modules.timesheets;

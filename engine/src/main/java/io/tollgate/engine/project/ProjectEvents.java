@@ -1,0 +1,60 @@
+package io.tollgate.engine.project;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happened to projects and their stages. Published in the transaction of the change; audit
+ * records them there, and features that react later listen after commit through the event
+ * publication registry.
+ */
+public final class ProjectEvents {
+    private ProjectEvents() {
+    }
+
+    /** A project started on a template version. */
+    public record ProjectCreated(String workspaceId, String projectId, String name, String templateKey,
+                                 int templateVersion, Map<String, List<String>> roles, String createdBy, Instant at) {
+    }
+
+    /** Field values changed: by editing the project, or with a task's completion. */
+    public record FieldsChanged(String workspaceId, String projectId, String actor, boolean byTask,
+                                Map<String, Object> before, Map<String, Object> after, Instant at) {
+    }
+
+    /** Someone cancelled the project. */
+    public record ProjectCancelled(String workspaceId, String projectId, String name, String reason, String actor,
+                                   Instant at) {
+    }
+
+    /** The last gate passed. */
+    public record ProjectCompleted(String workspaceId, String projectId, Instant at) {
+    }
+
+    /** A stage started its first round, or started again when the project came back to it. */
+    public record StageStarted(String workspaceId, String projectId, String stageKey, int round, Instant dueAt,
+                               Instant at) {
+    }
+
+    /** A gate rejected or sent the stage's work back into itself: a new round of the same stage. */
+    public record StageReworked(String workspaceId, String projectId, String stageKey, int round, int reworkCount,
+                                Instant at) {
+    }
+
+    /** The stage's gate passed. */
+    public record StageCompleted(String workspaceId, String projectId, String stageKey, Instant at) {
+    }
+
+    /** The stage's {@code when} was false. */
+    public record StageSkipped(String workspaceId, String projectId, String stageKey, Instant at) {
+    }
+
+    /** The stage passed its due date while still running. */
+    public record StageOverdue(String workspaceId, String projectId, String stageKey, Instant dueAt, Instant at) {
+    }
+
+    /** The stage is late by more than its alertAfter: the alert escalates. */
+    public record StageEscalated(String workspaceId, String projectId, String stageKey, Instant dueAt, Instant at) {
+    }
+}

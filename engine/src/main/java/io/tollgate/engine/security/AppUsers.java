@@ -1,9 +1,0 @@
-package io.tollgate.engine.security;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-import java.util.List;
-
-public interface AppUsers extends JpaRepository<AppUser, String> {
-    List<AppUser> findByWorkspaceId(String workspaceId);
-}

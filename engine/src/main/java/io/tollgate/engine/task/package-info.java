@@ -1,2 +1,0 @@
-/** The inbox and task completion: who may complete what, with which field values, and when. */
-package io.tollgate.engine.task;

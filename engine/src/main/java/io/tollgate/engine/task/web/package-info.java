@@ -1,2 +1,0 @@
-/** The inbox and task API. */
-package io.tollgate.engine.task.web;

@@ -1,0 +1,309 @@
+package io.tollgate.engine.work;
+
+import io.tollgate.engine.project.ProjectContext;
+import io.tollgate.engine.project.ProjectService;
+import io.tollgate.engine.project.ProjectStage;
+import io.tollgate.engine.project.StageService;
+import io.tollgate.engine.security.Actor;
+import io.tollgate.engine.security.Actors;
+import io.tollgate.engine.support.Problems;
+import io.tollgate.engine.work.internal.WorkItems;
+import io.tollgate.engine.workflow.Workflow;
+import io.tollgate.modeler.model.FieldDef;
+import io.tollgate.modeler.model.Stage;
+import io.tollgate.modeler.model.TaskDef;
+import io.tollgate.modeler.model.Template;
+import io.tollgate.modeler.validation.FieldValues;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The caller's open work, completing tasks with their field values, and handing work on. */
+@Service
+@Transactional
+public class WorkService {
+
+    private final WorkItems items;
+    private final ProjectService projects;
+    private final StageService stages;
+    private final Workflow workflow;
+    private final Actors actors;
+    // resolved on use: the gate feature depends on this service
+    private final ObjectProvider<GateKeeper> gate;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    WorkService(WorkItems items, ProjectService projects, StageService stages, Workflow workflow, Actors actors,
+                ObjectProvider<GateKeeper> gate, ApplicationEventPublisher events, Clock clock) {
+        this.items = items;
+        this.projects = projects;
+        this.stages = stages;
+        this.workflow = workflow;
+        this.actors = actors;
+        this.gate = gate;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** One line of the inbox. */
+    public record InboxItem(String id, String kind, String projectId, String projectName, String stageKey, String key,
+                            String name, Instant dueAt, Instant openedAt, List<FieldView> fields) {
+    }
+
+    /** A work item and its project, loaded once for a command on it. */
+    public record Claim(WorkItem item, ProjectContext project) {
+
+        /** Refuses, with the message made from who the item is for, unless it is offered to the caller. */
+        public Claim offeredTo(Actor actor, java.util.function.UnaryOperator<String> refusal) {
+            if (!item.offeredTo(actor.username(), actor.principals())) {
+                throw Problems.forbidden(refusal.apply(WorkService.offeredTo(item)));
+            }
+            return this;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<InboxItem> inbox(Actor actor, String projectFilter) {
+        List<WorkItem> open = items.inbox(actor.username(), actor.principals(), blankToNull(projectFilter));
+        Map<String, ProjectContext> cache = new HashMap<>();
+        List<InboxItem> out = new ArrayList<>();
+        for (WorkItem w : open) {
+            ProjectContext p = cache.computeIfAbsent(w.projectId(), projects::context);
+            if (!p.workspaceId().equals(actor.workspaceId())) {
+                continue;
+            }
+            List<FieldView> fields = w.kind() == WorkItem.Kind.TASK
+                    ? editableFields(p.template(), w).map(f -> FieldView.of(f, p.fields().get(f.key()))).toList() : List.of();
+            out.add(new InboxItem(w.id(), lower(w.kind().name()), p.id(), p.project().name(),
+                    w.stageKey(), w.itemKey(), w.name(), w.dueAt(), w.openedAt(), fields));
+        }
+        return out;
+    }
+
+    /** A task's own fields, then its stage's fields: what completing it may fill in. */
+    static Stream<FieldDef> editableFields(Template template, WorkItem item) {
+        Stage stage = template.stage(item.stageKey()).orElseThrow();
+        List<FieldDef> own = stage.task(item.itemKey()).map(TaskDef::fields).orElse(List.of());
+        return Stream.concat(own.stream(), stage.fields().stream());
+    }
+
+    /** Loads a work item the caller may see (in their workspace, or it does not exist for them) with its project. */
+    @Transactional(readOnly = true)
+    public Claim claim(String id, Actor actor) {
+        WorkItem item = items.findById(id).orElseThrow(() -> Problems.notFound("task", "There is no task '" + id + "'."));
+        return new Claim(item, projects.context(item.projectId(), actor));
+    }
+
+    /** Completes a task; answers its project. */
+    public ProjectContext complete(String id, Map<String, Object> given, Actor actor) {
+        Claim claim = claim(id, actor);
+        if (claim.item().kind() != WorkItem.Kind.TASK) {
+            throw Problems.conflict("use-decision", "This is an approval: approve or reject it with /api/tasks/" + id + "/decision.");
+        }
+        claim.offeredTo(actor, who -> "This task is not yours: it is for " + who + ".");
+        WorkItem item = claim.item();
+        ProjectContext project = claim.project();
+        project.project().assertActive();
+        if (item.status() == WorkItem.Status.DONE) {
+            throw Problems.conflict("task-done", "This task is already done.");
+        }
+        Template template = project.template();
+        List<WorkItem> stageItems = items.findByProjectIdAndStageKey(project.id(), item.stageKey());
+        if (item.status() == WorkItem.Status.WAITING) {
+            throw Problems.unmet("This task cannot be completed yet.", unmet(template, project, item, stageItems));
+        }
+        item.assertOpen();
+        Map<String, FieldDef> defs = editableFields(template, item)
+                .collect(Collectors.toMap(FieldDef::key, f -> f, (a, b) -> a, LinkedHashMap::new));
+        FieldValues.Result result = FieldValues.check(given, defs, user -> actors.exists(user, actor.workspaceId()));
+        List<Problems.FieldError> errors = new ArrayList<>();
+        result.violations().forEach(v -> errors.add(new Problems.FieldError("fields." + v.field(), v.message())));
+        Map<String, Object> merged = new HashMap<>(project.fields());
+        merged.putAll(result.values());
+        Stage stage = template.stage(item.stageKey()).orElseThrow();
+        List<FieldDef> ownFields = stage.task(item.itemKey()).map(TaskDef::fields).orElse(List.of());
+        FieldValues.missingRequired(merged, ownFields).stream()
+                .filter(v -> errors.stream().noneMatch(e -> e.path().equals("fields." + v.field())))
+                .forEach(v -> errors.add(new Problems.FieldError("fields." + v.field(), v.message())));
+        if (!errors.isEmpty()) {
+            throw Problems.invalidFields("Some values are missing or break their field's rules.", errors);
+        }
+        boolean finishesStage = (stage.gate() == null || stage.gate().approval() == null)
+                && stageItems.stream().filter(w -> w.kind() == WorkItem.Kind.TASK && !w.id().equals(item.id()))
+                .allMatch(w -> w.status() == WorkItem.Status.DONE);
+        if (finishesStage) {
+            // without an approval, the last task passes the gate: its criteria must hold first
+            List<Problems.Unmet> unmet = gate.getObject().unmetToPass(new ProjectContext(project.project(), template, merged), stage,
+                    stageItems);
+            if (!unmet.isEmpty()) {
+                throw Problems.unmet("Completing this task would pass the gate of stage '" + stage.label()
+                        + "', whose criteria are not met.", unmet);
+            }
+        }
+        projects.writeFields(project, result.values(), actor, true);
+        Instant now = clock.instant();
+        item.complete(actor.username(), now);
+        items.flush();
+        events.publishEvent(new WorkEvents.TaskCompleted(project.workspaceId(), project.id(), item.stageKey(),
+                item.itemKey(), item.name(), actor.username(), now));
+        if (finishesStage && gate.getObject().divertFinish(project, stage.key())) {
+            return project;
+        }
+        workflow.completeTask(item.engineTaskId());
+        return project;
+    }
+
+    /** Hands a task or an approval to another member of the workspace; answers its project. */
+    public ProjectContext delegate(String id, String to, Actor actor) {
+        Claim claim = claim(id, actor).offeredTo(actor, who -> "Only who the item is for can hand it on: it is for " + who + ".");
+        WorkItem item = claim.item();
+        if (to == null || to.isBlank()) {
+            throw Problems.invalidFields("Say who takes it over.", List.of(new Problems.FieldError("to", "A user name is required.")));
+        }
+        if (!actors.exists(to, actor.workspaceId())) {
+            throw Problems.invalidFields("No such user.", List.of(new Problems.FieldError("to",
+                    "There is no user '" + to + "' in this workspace.")));
+        }
+        if (to.equals(actor.username())) {
+            throw Problems.invalidFields("It is yours already.", List.of(new Problems.FieldError("to", "Choose someone else.")));
+        }
+        if (item.status() != WorkItem.Status.OPEN && item.status() != WorkItem.Status.WAITING) {
+            throw Problems.conflict("task-closed", "This item is " + lower(item.status().name()) + ".");
+        }
+        item.delegate(to);
+        if (item.status() == WorkItem.Status.OPEN) {
+            workflow.reassign(item.engineTaskId(), to);
+        }
+        events.publishEvent(new WorkEvents.WorkDelegated(claim.project().workspaceId(), item.projectId(), item.stageKey(),
+                item.itemKey(), actor.username(), to, clock.instant()));
+        return claim.project();
+    }
+
+    /** Records that the caller did an open item (a decided approval); the engine is told by the caller. */
+    public void finish(WorkItem item, String user) {
+        item.assertOpen();
+        item.complete(user, clock.instant());
+        items.flush();
+    }
+
+    @Transactional(readOnly = true)
+    public List<WorkItem> itemsOf(String projectId) {
+        return items.findByProjectIdOrderByCreatedAt(projectId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<WorkItem> itemsOf(String projectId, String stageKey) {
+        return items.findByProjectIdAndStageKey(projectId, stageKey);
+    }
+
+    /** The project went back before this stage: its work waits to be done again. */
+    public void restartStage(String projectId, String stageKey) {
+        items.findByProjectIdAndStageKey(projectId, stageKey).forEach(WorkItem::resetToWaiting);
+    }
+
+    /** Open approvals of a gate that was resubmitted belong to its new round. */
+    public void moveOpenApprovals(String projectId, String stageKey, int round) {
+        items.findByProjectIdAndStageKey(projectId, stageKey).stream()
+                .filter(w -> w.kind() == WorkItem.Kind.APPROVAL && w.status() == WorkItem.Status.OPEN)
+                .forEach(w -> w.moveToRound(round));
+    }
+
+    /**
+     * Brings the project's work onto another template version, after the project adopted it: items of
+     * renamed stages move, new tasks get items, tasks the version dropped and open work in stages it
+     * dropped go (done work stays, as history).
+     */
+    public void adoptVersion(ProjectContext project, Map<String, String> stageRenames, List<String> goneStages) {
+        String id = project.id();
+        stageRenames.forEach((from, to) -> items.findByProjectIdAndStageKey(id, from).forEach(w -> w.moveToStage(to)));
+        Map<String, List<String>> roles = project.project().roles();
+        Instant now = clock.instant();
+        for (Stage stage : project.template().stages()) {
+            List<WorkItem> existing = items.findByProjectIdAndStageKey(id, stage.key());
+            for (TaskDef task : stage.tasks()) {
+                boolean present = existing.stream().anyMatch(w -> w.kind() == WorkItem.Kind.TASK && w.itemKey().equals(task.key()));
+                if (!present) {
+                    items.save(new WorkItem(UUID.randomUUID().toString(), id, stage.key(), WorkItem.Kind.TASK,
+                            task.key(), task.label(), candidates(task.assignee(), roles), now));
+                }
+            }
+            Set<String> keys = stage.tasks().stream().map(TaskDef::key).collect(Collectors.toSet());
+            existing.stream().filter(w -> w.kind() == WorkItem.Kind.TASK && !keys.contains(w.itemKey())
+                    && w.status() != WorkItem.Status.DONE).forEach(items::delete);
+        }
+        for (String gone : goneStages) {
+            items.findByProjectIdAndStageKey(id, gone).stream().filter(w -> w.status() != WorkItem.Status.DONE)
+                    .forEach(items::delete);
+        }
+        items.flush();
+    }
+
+    /** Who a task is offered to: the users of its role, or the user or group it names. */
+    static Set<String> candidates(String assignee, Map<String, List<String>> roles) {
+        if (assignee.startsWith("user:") || assignee.startsWith("group:")) {
+            return Set.of(assignee);
+        }
+        return roles.getOrDefault(assignee, List.of()).stream().map(u -> "user:" + u)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    private List<Problems.Unmet> unmet(Template template, ProjectContext project, WorkItem item, List<WorkItem> stageItems) {
+        List<Problems.Unmet> out = new ArrayList<>();
+        Stage stage = template.stage(item.stageKey()).orElseThrow();
+        Map<String, ProjectStage> rows = stages.byKey(project.id());
+        ProjectStage own = rows.get(stage.key());
+        if (own.status() == ProjectStage.Status.WAITING || own.status() == ProjectStage.Status.SKIPPED) {
+            for (String before : template.prerequisites(stage)) {
+                ProjectStage s = rows.get(before);
+                if (s != null && !s.finished()) {
+                    out.add(new Problems.Unmet("stage", before, "Stage '" + s.name() + "' is not done yet ("
+                            + lower(s.status().name()) + ")."));
+                }
+            }
+            if (out.isEmpty()) {
+                out.add(new Problems.Unmet("stage", stage.key(), "Stage '" + own.name() + "' has not started."));
+            }
+            return out;
+        }
+        TaskDef task = stage.task(item.itemKey()).orElseThrow();
+        for (String required : task.requires()) {
+            stageItems.stream().filter(w -> w.kind() == WorkItem.Kind.TASK && w.itemKey().equals(required)
+                            && w.status() != WorkItem.Status.DONE).findFirst()
+                    .ifPresent(w -> out.add(new Problems.Unmet("task", required, "Task '" + w.name() + "' must be done first.")));
+        }
+        if (out.isEmpty()) {
+            out.add(new Problems.Unmet("stage", stage.key(), "Stage '" + own.name() + "' is "
+                    + lower(own.status().name()) + "; this task is not open."));
+        }
+        return out;
+    }
+
+    static String offeredTo(WorkItem item) {
+        if (item.assignee() != null) {
+            return item.assignee();
+        }
+        return item.candidates().stream().sorted().map(c -> c.substring(c.indexOf(':') + 1)).collect(Collectors.joining(", "));
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

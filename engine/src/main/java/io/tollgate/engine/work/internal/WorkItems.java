@@ -1,0 +1,34 @@
+package io.tollgate.engine.work.internal;
+
+import io.tollgate.engine.work.WorkItem;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+public interface WorkItems extends JpaRepository<WorkItem, String> {
+
+    List<WorkItem> findByProjectIdOrderByCreatedAt(String projectId);
+
+    List<WorkItem> findByProjectIdAndStageKey(String projectId, String stageKey);
+
+    Optional<WorkItem> findByProjectIdAndStageKeyAndKindAndItemKey(String projectId, String stageKey, WorkItem.Kind kind,
+                                                                    String itemKey);
+
+    Optional<WorkItem> findByEngineTaskId(String engineTaskId);
+
+    /** Open items offered to someone: assigned to them, or offered to one of their principals while unassigned. */
+    @Query("""
+            select distinct w from WorkItem w left join w.candidates c
+            where w.status = io.tollgate.engine.work.WorkItem.Status.OPEN
+              and (w.assignee = :username or (w.assignee is null and c in :principals))
+              and (:project is null or w.projectId = :project)
+            order by w.openedAt
+            """)
+    List<WorkItem> inbox(@Param("username") String username, @Param("principals") Collection<String> principals,
+                         @Param("project") String project);
+}

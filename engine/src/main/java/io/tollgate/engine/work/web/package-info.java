@@ -1,0 +1,2 @@
+/** The inbox and task API. */
+package io.tollgate.engine.work.web;
