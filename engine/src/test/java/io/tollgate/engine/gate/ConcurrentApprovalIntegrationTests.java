@@ -1,4 +1,7 @@
-package io.tollgate.engine;
+package io.tollgate.engine.gate;
+
+import io.tollgate.engine.Api;
+import io.tollgate.engine.IntegrationTestSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;

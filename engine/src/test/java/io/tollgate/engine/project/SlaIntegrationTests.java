@@ -1,4 +1,8 @@
-package io.tollgate.engine;
+package io.tollgate.engine.project;
+
+import io.tollgate.engine.Api;
+import io.tollgate.engine.IntegrationTestSupport;
+import io.tollgate.engine.MovableClock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.flowable.spring.SpringProcessEngineConfiguration;

@@ -1,4 +1,8 @@
-package io.tollgate.engine;
+package io.tollgate.engine.migration;
+
+import io.tollgate.engine.Api;
+import io.tollgate.engine.IntegrationTestSupport;
+import io.tollgate.engine.ProjectDriver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
