@@ -492,7 +492,9 @@ class TemplateLanguageIntegrationTests extends IntegrationTestSupport {
         assertThat(api().as("alice").post("/api/tasks/" + alice2 + "/signers", Map.of("add", List.of("carol"))).status())
                 .isEqualTo(200);
         String bobs = approvalOf("bob", removed, "s").get("id").asText();
-        Api.Answer remove = api().as("bob").post("/api/tasks/" + bobs + "/signers", Map.of("remove", List.of("carol")));
+        assertThat(api().as("bob").post("/api/tasks/" + bobs + "/signers", Map.of("remove", List.of("carol"))).status())
+                .as("removing a signer is for the project manager").isEqualTo(403);
+        Api.Answer remove = api().as("pm").post("/api/tasks/" + bobs + "/signers", Map.of("remove", List.of("carol")));
         assertThat(remove.status()).as(remove.text()).isEqualTo(200);
         assertThat(hasApproval("carol", removed, "s")).isFalse();
         decide("alice", removed, "s", "approve", null, null);

@@ -3,6 +3,7 @@ package io.tollgate.engine.gate;
 import io.tollgate.engine.project.ProjectView;
 import io.tollgate.engine.work.WorkItem;
 
+import io.tollgate.modeler.expression.ExpressionException;
 import io.tollgate.modeler.expression.ExpressionSandbox;
 import io.tollgate.modeler.model.Criterion;
 import io.tollgate.modeler.model.FieldDef;
@@ -60,9 +61,13 @@ class GateEvaluator {
                 String message = e.message();
                 try {
                     met = sandbox.test(e.expression(), SandboxedExpressions.types(template.fieldTypes()), FieldValues.forExpressions(template, fields));
-                } catch (RuntimeException ex) {
+                } catch (ExpressionException ex) {
                     met = false;
                     message = e.message() + " (" + ex.getMessage() + ")";
+                } catch (RuntimeException ex) {
+                    // a value the expression cannot read, e.g. a malformed date: say so, never the exception
+                    met = false;
+                    message = e.message() + " (it cannot be evaluated with the current values)";
                 }
                 out.add(new ProjectView.CriterionView("expression", "expression" + index, message, met));
             } else {

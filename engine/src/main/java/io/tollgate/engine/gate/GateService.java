@@ -62,7 +62,7 @@ public class GateService {
 
     /** Records the decision and moves the project on; answers the project. */
     public ProjectContext decide(String id, DecisionRequest request, Actor actor) {
-        WorkService.Claim claim = work.claim(id, actor);
+        WorkService.Claim claim = lockedClaim(id, actor);
         WorkItem item = claim.item();
         if (item.kind() != WorkItem.Kind.APPROVAL) {
             throw Problems.conflict("not-an-approval", "This is a task, not an approval: complete it with /api/tasks/" + id + "/complete.");
@@ -84,6 +84,12 @@ public class GateService {
         project.project().assertActive();
         Template template = project.template();
         Stage stage = template.stage(item.stageKey()).orElseThrow();
+        // each person counts once per round, however the approval reached them twice
+        if (decisions.findByProjectIdAndStageKeyAndRound(project.id(), stage.key(), item.round()).stream()
+                .anyMatch(d -> d.username().equals(actor.username()))) {
+            throw Problems.conflict("already-decided", "You have already decided on this gate in this round; "
+                    + "each approver counts once.");
+        }
         String target = null;
         if (kind == Decision.Kind.SEND_BACK) {
             target = request.sendBackTo() == null || request.sendBackTo().isBlank() ? stage.key() : request.sendBackTo();
@@ -141,17 +147,24 @@ public class GateService {
      * not decided (减签). Sequential approvals keep their order as published, so they refuse both.
      */
     public ProjectContext changeSigners(String id, SignersRequest request, Actor actor) {
-        WorkService.Claim claim = work.claim(id, actor);
+        WorkService.Claim claim = lockedClaim(id, actor);
         WorkItem item = claim.item();
         if (item.kind() != WorkItem.Kind.APPROVAL) {
             throw Problems.conflict("not-an-approval", "Signers belong to approvals; this is a task.");
         }
-        claim.offeredTo(actor, who -> "Only an approver of this gate can change its signers.");
+        boolean manager = actor.isAdmin() || actor.roles().contains("pm");
+        if (!manager) {
+            claim.offeredTo(actor, who -> "Only an approver of this gate, a project manager or an admin can change its signers.");
+        }
         if (item.status() != WorkItem.Status.OPEN) {
             throw Problems.conflict("approval-closed", "This approval is already " + lower(item.status().name()) + ".");
         }
         List<String> add = request == null || request.add() == null ? List.of() : request.add();
         List<String> remove = request == null || request.remove() == null ? List.of() : request.remove();
+        if (!remove.isEmpty() && !manager) {
+            // removing someone's vote changes who decides the gate: that is the project manager's call
+            throw Problems.forbidden("Only a project manager or an admin can remove a signer.");
+        }
         if (add.isEmpty() && remove.isEmpty()) {
             throw Problems.invalidFields("Say whom to add or remove.", List.of(new Problems.FieldError("add",
                     "A list of user names to add, or 'remove' with a list to remove.")));
@@ -203,6 +216,16 @@ public class GateService {
                     actor.username(), user, now));
         }
         return project;
+    }
+
+    /**
+     * Takes the gate's lock first, then reads the item and its project: whatever another approver or
+     * a cancellation committed while this one waited is what it sees.
+     */
+    private WorkService.Claim lockedClaim(String id, Actor actor) {
+        WorkService.Place place = work.placeOf(id);
+        stages.lockForDecision(place.projectId(), place.stageKey());
+        return work.claim(id, actor);
     }
 
     private static Decision.Kind kind(String text) {

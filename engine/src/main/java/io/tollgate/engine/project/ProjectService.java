@@ -7,6 +7,7 @@ import io.tollgate.engine.security.Actors;
 import io.tollgate.engine.support.Problems;
 import io.tollgate.engine.workflow.Workflow;
 import io.tollgate.modeler.model.ApprovalMode;
+import io.tollgate.modeler.model.Criterion;
 import io.tollgate.modeler.model.FieldDef;
 import io.tollgate.modeler.model.Stage;
 import io.tollgate.modeler.model.Template;
@@ -82,8 +83,9 @@ public class ProjectService {
         Template template = published.template();
         if (command.name() == null || command.name().isBlank()) {
             errors.add(new Problems.FieldError("name", "A project needs a name."));
-        } else if (command.name().length() > 300) {
-            errors.add(new Problems.FieldError("name", "A project name has at most 300 characters."));
+        } else if (command.name().length() > 255) {
+            // the engine keeps the name on the process instance, in a 255-character column
+            errors.add(new Problems.FieldError("name", "A project name has at most 255 characters."));
         }
         Map<String, FieldDef> projectFields = template.fields().stream()
                 .collect(Collectors.toMap(FieldDef::key, f -> f, (a, b) -> a, LinkedHashMap::new));
@@ -284,7 +286,12 @@ public class ProjectService {
     /** Updates project-level fields; stage and task fields are written by completing tasks. */
     public ProjectView updateFields(String id, Map<String, Object> given, Actor actor) {
         ProjectContext context = context(id, actor);
-        context.project().assertActive();
+        Project project = context.project();
+        project.assertActive();
+        if (!actor.isAdmin() && !actor.roles().contains("pm") && !project.createdBy().equals(actor.username())) {
+            throw Problems.forbidden("Only an admin, a project manager or the project's creator can edit its fields; "
+                    + "stage and task fields are also filled by completing their tasks.");
+        }
         Map<String, FieldDef> defs = context.template().allFields()
                 .collect(Collectors.toMap(FieldDef::key, f -> f, (a, b) -> a, LinkedHashMap::new));
         FieldValues.Result result = FieldValues.check(given, defs, user -> actors.exists(user, actor.workspaceId()));
@@ -292,8 +299,48 @@ public class ProjectService {
             throw Problems.invalidFields("Some values break their field's rules.", result.violations().stream()
                     .map(v -> new Problems.FieldError("fields." + v.field(), v.message())).toList());
         }
+        Map<String, String> locked = lockedFields(context);
+        List<Problems.FieldError> refused = result.values().keySet().stream().filter(locked::containsKey)
+                .map(k -> new Problems.FieldError("fields." + k, "The gate of stage '" + locked.get(k)
+                        + "' passed with this value; it can no longer change.")).toList();
+        if (!refused.isEmpty()) {
+            throw Problems.of(org.springframework.http.HttpStatus.CONFLICT, "field-locked", "Field locked",
+                    "Some fields were checked by a gate that has passed.", Map.of("errors", refused));
+        }
         writeFields(context, result.values(), actor, false);
         return view(context);
+    }
+
+    /**
+     * Fields a passed gate vouched for, with the stage's name: the stage's own fields and its tasks',
+     * and project fields its criteria name or its expressions read. Changing them would undo the gate.
+     */
+    private Map<String, String> lockedFields(ProjectContext context) {
+        Map<String, String> locked = new LinkedHashMap<>();
+        Set<String> projectFields = context.template().fields().stream().map(FieldDef::key).collect(Collectors.toSet());
+        for (ProjectStage row : stages.findByProjectIdOrderBySeq(context.id())) {
+            if (row.status() != ProjectStage.Status.DONE) {
+                continue;
+            }
+            context.template().stage(row.stageKey()).ifPresent(stage -> {
+                stage.fields().forEach(f -> locked.putIfAbsent(f.key(), row.name()));
+                stage.tasks().forEach(t -> t.fields().forEach(f -> locked.putIfAbsent(f.key(), row.name())));
+                if (stage.gate() == null) {
+                    return;
+                }
+                for (Criterion c : stage.gate().criteria()) {
+                    if (c instanceof Criterion.FieldFilled f) {
+                        locked.putIfAbsent(f.field(), row.name());
+                    } else if (c instanceof Criterion.Expression e) {
+                        projectFields.stream().filter(k -> java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(k)
+                                + "\\b").matcher(e.expression()).find()).forEach(k -> locked.putIfAbsent(k, row.name()));
+                    } else if (!(c instanceof Criterion.AllTasksDone)) {
+                        throw new IllegalStateException("Unknown criterion " + c);
+                    }
+                }
+            });
+        }
+        return locked;
     }
 
     /** Stores checked field values on the project and hands them to the process. */

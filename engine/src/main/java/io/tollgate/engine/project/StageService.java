@@ -39,6 +39,17 @@ public class StageService {
                 "No stage " + stageKey + " in project " + projectId));
     }
 
+    /**
+     * Takes the gate of a stage for one decision: the stage row stays locked until the transaction
+     * ends, so approvers of one gate decide one after the other and each counts the others' votes.
+     * (The engine alone would not serialise them: two parallel instances completing at once can write
+     * the same counter values and neither notices the other.)
+     */
+    public ProjectStage lockForDecision(String projectId, String stageKey) {
+        return stages.lockByProjectIdAndStageKey(projectId, stageKey).orElseThrow(() -> new IllegalStateException(
+                "No stage " + stageKey + " in project " + projectId));
+    }
+
     /** Stages the project went back before: they wait to run again. */
     public void reset(String projectId, String stageKey) {
         stages.findByProjectIdAndStageKey(projectId, stageKey).ifPresent(ProjectStage::reset);

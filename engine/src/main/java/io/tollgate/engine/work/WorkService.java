@@ -184,6 +184,13 @@ public class WorkService {
         if (item.status() != WorkItem.Status.OPEN && item.status() != WorkItem.Status.WAITING) {
             throw Problems.conflict("task-closed", "This item is " + lower(item.status().name()) + ".");
         }
+        if (item.kind() == WorkItem.Kind.APPROVAL && items.findByProjectIdAndStageKey(item.projectId(), item.stageKey()).stream()
+                .anyMatch(w -> w.kind() == WorkItem.Kind.APPROVAL && w.round() == item.round()
+                        && to.equals(w.assignee()) && w.status() != WorkItem.Status.CANCELLED)) {
+            // handing a vote to someone who already has one would let one person decide twice
+            throw Problems.invalidFields("'" + to + "' already approves this gate.", List.of(new Problems.FieldError("to",
+                    "'" + to + "' already approves this gate; each approver counts once. Choose someone else.")));
+        }
         item.delegate(to);
         if (item.status() == WorkItem.Status.OPEN) {
             workflow.reassign(item.engineTaskId(), to);
@@ -191,6 +198,20 @@ public class WorkService {
         events.publishEvent(new WorkEvents.WorkDelegated(claim.project().workspaceId(), item.projectId(), item.stageKey(),
                 item.itemKey(), actor.username(), to, clock.instant()));
         return claim.project();
+    }
+
+    /** Where a work item is: its project and stage. */
+    public record Place(String projectId, String stageKey) {
+    }
+
+    /**
+     * The project and stage of an item, read without loading the item, so a lock can be taken before
+     * {@link #claim} reads the item as it is once the lock is held.
+     */
+    @Transactional(readOnly = true)
+    public Place placeOf(String id) {
+        return items.placeOf(id).stream().findFirst().map(row -> new Place((String) row[0], (String) row[1]))
+                .orElseThrow(() -> Problems.notFound("task", "There is no task '" + id + "'."));
     }
 
     /** Records that the caller did an open item (a decided approval); the engine is told by the caller. */

@@ -2,7 +2,11 @@ package io.tollgate.engine.project.internal;
 
 import io.tollgate.engine.project.ProjectStage;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,4 +16,9 @@ public interface ProjectStages extends JpaRepository<ProjectStage, String> {
     List<ProjectStage> findByProjectIdOrderBySeq(String projectId);
 
     Optional<ProjectStage> findByProjectIdAndStageKey(String projectId, String stageKey);
+
+    /** The stage row, locked until the transaction ends: decisions on one gate take turns. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from ProjectStage s where s.projectId = :projectId and s.stageKey = :stageKey")
+    Optional<ProjectStage> lockByProjectIdAndStageKey(@Param("projectId") String projectId, @Param("stageKey") String stageKey);
 }

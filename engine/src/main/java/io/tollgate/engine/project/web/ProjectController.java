@@ -2,7 +2,9 @@ package io.tollgate.engine.project.web;
 
 import io.tollgate.engine.project.ProjectService;
 import io.tollgate.engine.project.ProjectView;
+import io.tollgate.engine.security.Actor;
 import io.tollgate.engine.security.Actors;
+import io.tollgate.engine.workflow.Retries;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +26,12 @@ class ProjectController {
 
     private final ProjectService projects;
     private final Actors actors;
-    ProjectController(ProjectService projects, Actors actors) {
+    private final Retries retries;
+
+    ProjectController(ProjectService projects, Actors actors, Retries retries) {
         this.projects = projects;
         this.actors = actors;
+        this.retries = retries;
     }
 
     /** Cancelling needs a reason. */
@@ -62,11 +67,13 @@ class ProjectController {
 
     @PatchMapping("/{id}/fields")
     ProjectView updateFields(@PathVariable String id, @RequestBody FieldsRequest body) {
-        return projects.updateFields(id, body.fields() == null ? Map.of() : body.fields(), actors.current());
+        Actor actor = actors.current();
+        return retries.inTransaction(() -> projects.updateFields(id, body.fields() == null ? Map.of() : body.fields(), actor));
     }
 
     @PostMapping("/{id}/cancel")
     ProjectView cancel(@PathVariable String id, @RequestBody(required = false) CancelRequest body) {
-        return projects.cancel(id, body == null ? null : body.reason(), actors.current());
+        Actor actor = actors.current();
+        return retries.inTransaction(() -> projects.cancel(id, body == null ? null : body.reason(), actor));
     }
 }

@@ -21,6 +21,10 @@ public interface WorkItems extends JpaRepository<WorkItem, String> {
 
     Optional<WorkItem> findByEngineTaskId(String engineTaskId);
 
+    /** Project id and stage key of an item, read without loading the item itself. */
+    @Query("select w.projectId, w.stageKey from WorkItem w where w.id = :id")
+    List<Object[]> placeOf(@Param("id") String id);
+
     /** Open items offered to someone: assigned to them, or offered to one of their principals while unassigned. */
     @Query("""
             select distinct w from WorkItem w left join w.candidates c
