@@ -4,6 +4,7 @@ import io.tollgate.modeler.model.ApprovalMode;
 import io.tollgate.modeler.model.Stage;
 import io.tollgate.modeler.model.TaskDef;
 import io.tollgate.modeler.model.Template;
+import io.tollgate.modeler.validation.Limits;
 import org.flowable.bpmn.BpmnAutoLayout;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.EndEvent;
@@ -282,12 +283,22 @@ public final class TemplateCompiler {
     /**
      * A name as plain text: the engine evaluates {@code ${...}} and {@code #{...}} in task names, and
      * XML 1.0 cannot carry control characters. Validation refuses both; this is the second line.
+     * Names are cut to what Flowable's name columns hold: validation keeps stage and task names
+     * within that, but the names written here add words to them ("Approve ...", "All before ... done").
      */
     static String plain(String name) {
         if (name == null) {
             return null;
         }
-        return name.replaceAll("[\\p{Cntrl}&&[^\\t\\n\\r]]", "").replace("${", "$ {").replace("#{", "# {");
+        String plain = name.replaceAll("[\\p{Cc}&&[^\\t\\n\\r]]", "").replace("${", "$ {").replace("#{", "# {");
+        if (plain.length() <= Limits.ENGINE_NAME) {
+            return plain;
+        }
+        int end = Limits.ENGINE_NAME - 1;
+        if (Character.isHighSurrogate(plain.charAt(end - 1))) {
+            end--;
+        }
+        return plain.substring(0, end) + "\u2026";
     }
 
     /** Adds elements and flows with deterministic ids. */

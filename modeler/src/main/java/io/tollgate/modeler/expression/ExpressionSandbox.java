@@ -9,14 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
 
@@ -35,6 +29,21 @@ import groovy.lang.Binding;
  * declared variables, has its dynamic lookups shut, links against a class loader that hides I/O,
  * reflection, processes and threads, and runs on a worker that is abandoned after the time limit.
  *
+ * <p>Nothing an expression does may keep the server busy for long:
+ * <ul>
+ * <li>Arithmetic is bounded. Big-number arithmetic cannot be interrupted, and {@code budget % 7}
+ * with a budget of {@code 1e99999999} runs for minutes; so every number is held to
+ * {@link NumberBounds} (at most 40 significant digits, exponent within &plusmn;40): variables when
+ * they are admitted, literals when the expression is checked, and the operands and result of every
+ * {@code + - * / %} and every arithmetic or conversion method as it runs. Text is measured before
+ * it is read as a number. Powers ({@code **}, {@code pow}) are not allowed at all.</li>
+ * <li>Workers are never lost. An evaluation past the time limit is interrupted and abandoned, and
+ * its worker replaced while it finishes, so runaways do not take the pool's capacity away from
+ * other expressions; at most twice the pool's size in abandoned workers are replaced at a time.</li>
+ * <li>Waiting is bounded. At most 32 evaluations per worker wait for one; beyond that an evaluation
+ * is refused as busy at once, and a waiting one counts against its own time limit.</li>
+ * </ul>
+ *
  * <p>Compiled scripts are cached per expression and variable types (the 1000 most recently
  * used). Instances are thread-safe; one per application is enough.
  */
@@ -42,8 +51,8 @@ public final class ExpressionSandbox {
 
     private static final Duration DEFAULT_TIME_LIMIT = Duration.ofMillis(200);
     private static final int CACHE_SIZE = 1000;
-    private static final int QUEUE_SIZE = 256;
-    private static final AtomicInteger SANDBOX_COUNTER = new AtomicInteger();
+    private static final int WAITING_PER_WORKER = 32;
+    private static final int ABANDONED_PER_WORKER = 2;
 
     private final Duration timeLimit;
     private final ExpressionCompiler compiler;
@@ -53,7 +62,7 @@ public final class ExpressionSandbox {
             return size() > CACHE_SIZE;
         }
     };
-    private final ThreadPoolExecutor workers;
+    private final ExpressionWorkers workers;
 
     /** A sandbox with a time limit of 200 ms per evaluation. */
     public ExpressionSandbox() {
@@ -69,9 +78,7 @@ public final class ExpressionSandbox {
         this.timeLimit = timeLimit;
         this.compiler = new ExpressionCompiler(ExpressionSandbox.class.getClassLoader(), timeLimit);
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(QUEUE_SIZE), daemonThreads());
-        this.workers.allowCoreThreadTimeOut(true);
+        this.workers = new ExpressionWorkers(threads, threads * WAITING_PER_WORKER, threads * ABANDONED_PER_WORKER);
     }
 
     /**
@@ -165,9 +172,8 @@ public final class ExpressionSandbox {
         types.forEach((name, type) -> admitted.put(name, type.admit(name, values.get(name))));
         Binding binding = new Binding(admitted);
 
-        Future<Object> result;
         try {
-            result = workers.submit(() -> {
+            return workers.call(() -> {
                 try {
                     return compiled.newScript(binding).run();
                 } catch (InvocationTargetException e) {
@@ -176,18 +182,12 @@ public final class ExpressionSandbox {
                     }
                     throw (Exception) e.getCause();
                 }
-            });
+            }, timeLimit);
         } catch (RejectedExecutionException e) {
-            throw new ExpressionException("Too many expressions are being evaluated at once; try again later");
-        }
-        try {
-            return result.get(timeLimit.toNanos(), TimeUnit.NANOSECONDS);
+            throw new ExpressionException("The server is busy evaluating other expressions; try again in a moment");
         } catch (TimeoutException e) {
-            // Interrupting lets a running regex match notice; the worker is not waited for.
-            result.cancel(true);
             throw timeout(expression);
         } catch (InterruptedException e) {
-            result.cancel(true);
             Thread.currentThread().interrupt();
             throw new ExpressionException("Interrupted while evaluating " + quote(expression));
         } catch (ExecutionException e) {
@@ -266,15 +266,5 @@ public final class ExpressionSandbox {
     private static String quote(String expression) {
         String text = String.valueOf(expression);
         return "'" + (text.length() > 80 ? text.substring(0, 77) + "..." : text) + "'";
-    }
-
-    private static ThreadFactory daemonThreads() {
-        int sandbox = SANDBOX_COUNTER.incrementAndGet();
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "tollgate-expression-" + sandbox + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -101,6 +101,36 @@ public abstract class ExpressionScript extends Script {
     }
 
     /**
+     * Wraps every operand and every result of a calculation ({@code + - * / %} and the arithmetic
+     * and conversion methods of numbers): a number beyond {@link NumberBounds} is refused before
+     * anything is computed with it, since big-number arithmetic cannot be interrupted.
+     *
+     * @param source the expression's own text for the value, for the message
+     */
+    public static <T> T bounded(T value, String source) {
+        if (value instanceof Number && !NumberBounds.fits(value)) {
+            throw new ExpressionException("'" + source + "' is a number too large or too precise to calculate with: "
+                    + "expressions use numbers of " + NumberBounds.describe());
+        }
+        return value;
+    }
+
+    /**
+     * Wraps text about to be read as a number ({@code toBigDecimal()}, {@code isNumber()}, ...):
+     * parsing takes time quadratic in the digits, so text longer than any number within the bounds
+     * is refused unread.
+     *
+     * @param source the expression's own text for the value, for the message
+     */
+    public static <T> T numberText(T value, String source) {
+        if (value instanceof CharSequence text && text.length() > NumberBounds.MAX_TEXT) {
+            throw new ExpressionException("'" + source + "' is too long to read as a number: numbers are written in at most "
+                    + NumberBounds.MAX_TEXT + " characters");
+        }
+        return value;
+    }
+
+    /**
      * Stands in for a member access on a variable whose value is null, when the access is not
      * null-safe: Groovy would fail there too, this just says why in words.
      */

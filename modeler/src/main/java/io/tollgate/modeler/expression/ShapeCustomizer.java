@@ -73,7 +73,8 @@ import static org.codehaus.groovy.ast.tools.GeneralUtils.localVarX;
  * statements, closures, {@code new}, casts, assignments and the like never get further than this.
  * What passes is exactly one expression built from a small set of node kinds, which is then
  * prepared for type checking: variables declared with their types, {@code ==~} routed through an
- * interruptible matcher, and member access on null-valued untyped variables resolved.
+ * interruptible matcher, member access on null-valued untyped variables resolved, and every
+ * calculation's operands and result put through a bound on the size of numbers.
  */
 final class ShapeCustomizer extends CompilationCustomizer {
 
@@ -105,8 +106,25 @@ final class ShapeCustomizer extends CompilationCustomizer {
     private static final Set<Integer> ORDERING = Set.of(Types.COMPARE_LESS_THAN, Types.COMPARE_LESS_THAN_EQUAL,
             Types.COMPARE_GREATER_THAN, Types.COMPARE_GREATER_THAN_EQUAL, Types.COMPARE_TO);
 
-    private static final int MAX_LITERAL_DIGITS = 40;
-    private static final int MAX_LITERAL_EXPONENT = 100;
+    /** The operators that calculate; each operand and the result go through {@link ExpressionScript#bounded}. */
+    private static final Set<Integer> CALCULATING = Set.of(Types.PLUS, Types.MINUS, Types.MULTIPLY, Types.DIVIDE, Types.MOD);
+
+    /**
+     * Methods that calculate with numbers or make them; their receiver, arguments and result are
+     * bounded. The names also exist on other types (dates plus a period, lists plus a list), where
+     * the bound lets the value through unchanged.
+     */
+    private static final Set<String> CALCULATIONS = Set.of("add", "subtract", "multiply", "divide", "remainder", "plus",
+            "minus", "div", "mod", "intdiv", "abs", "negate", "round", "stripTrailingZeros", "toPlainString",
+            "toBigInteger", "toBigDecimal", "toInteger", "toLong", "toDouble", "intValue", "longValue", "doubleValue",
+            "floatValue", "shortValue", "byteValue", "min", "max");
+
+    /** Methods of text that read it as a number; their receiver goes through {@link ExpressionScript#numberText}. */
+    private static final Set<String> READING_NUMBERS = Set.of("toBigDecimal", "toBigInteger", "toInteger", "toLong",
+            "toDouble", "isNumber", "isBigDecimal", "isBigInteger", "isInteger", "isLong", "isDouble");
+
+    private static final String BOUNDED = "bounded";
+    private static final int SOURCE_IN_MESSAGES = 60;
 
     private final Map<String, VariableType> variables;
 
@@ -280,12 +298,10 @@ final class ShapeCustomizer extends CompilationCustomizer {
             Object value = constant.getValue();
             if (constant.getClass() != ConstantExpression.class) {
                 refuse("Annotations are not allowed", constant);
-            } else if (value instanceof BigDecimal decimal) {
-                if (decimal.precision() > MAX_LITERAL_DIGITS || Math.abs(decimal.scale()) > MAX_LITERAL_EXPONENT) {
-                    refuse("The number " + constant.getText() + " is too large or too precise", constant);
-                }
-            } else if (value instanceof BigInteger integer && integer.bitLength() > MAX_LITERAL_DIGITS * 4) {
-                refuse("The number " + constant.getText() + " is too large", constant);
+            } else if ((value instanceof BigDecimal || value instanceof BigInteger) && !NumberBounds.fits(value)) {
+                // The same bounds as at run time, so a literal that checks is one that calculates.
+                refuse("The number " + constant.getText() + " is too large or too precise: expressions use numbers of "
+                        + NumberBounds.describe(), constant);
             }
         }
 
@@ -385,9 +401,10 @@ final class ShapeCustomizer extends CompilationCustomizer {
 
     /**
      * Rewrites the checked expression for compilation: {@code ==~} becomes a call to
-     * {@link ExpressionScript#matchesRegex}, and member access on a variable that is null with no
+     * {@link ExpressionScript#matchesRegex}, member access on a variable that is null with no
      * declared type is resolved now, since its outcome is certain (null when null-safe, a failure
-     * otherwise) and the type checker could not type it.
+     * otherwise) and the type checker could not type it, and calculations are bounded (see
+     * {@link #bound}). The helpers are generic in their value, so the type checker sees through them.
      */
     private Expression prepare(Expression expression) {
         ExpressionTransformer transformer = new ExpressionTransformer() {
@@ -427,13 +444,13 @@ final class ShapeCustomizer extends CompilationCustomizer {
             safe = binary.isSafe();
             member = "[...]";
         } else {
-            return e;
+            return bound(e);
         }
         if (receiver.getNodeMetaData(NO_VALUE) != null) {
             return receiver;
         }
         if (!isNull(receiver)) {
-            return e;
+            return bound(e);
         }
         if (safe) {
             ConstantExpression nothing = new ConstantExpression(null);
@@ -455,6 +472,65 @@ final class ShapeCustomizer extends CompilationCustomizer {
         }
         return e instanceof VariableExpression variable && variables.containsKey(variable.getName())
                 && variables.get(variable.getName()).alwaysNull();
+    }
+
+    /**
+     * Puts a calculation's operands and result through {@link ExpressionScript#bounded}, and text a
+     * method reads as a number through {@link ExpressionScript#numberText}; other expressions pass.
+     */
+    private Expression bound(Expression e) {
+        if (e instanceof BinaryExpression binary && CALCULATING.contains(binary.getOperation().getType())) {
+            binary.setLeftExpression(bounded(binary.getLeftExpression()));
+            binary.setRightExpression(bounded(binary.getRightExpression()));
+            return bounded(binary);
+        }
+        if (e instanceof MethodCallExpression call && !namesAClass(call.getObjectExpression())) {
+            String name = call.getMethodAsString();
+            boolean reads = READING_NUMBERS.contains(name);
+            boolean calculates = CALCULATIONS.contains(name);
+            if (!reads && !calculates) {
+                return e;
+            }
+            Expression receiver = call.getObjectExpression();
+            call.setObjectExpression(reads ? helper("numberText", receiver, receiver, source(receiver)) : bounded(receiver));
+            if (call.getArguments() instanceof ArgumentListExpression arguments) {
+                ArgumentListExpression checked = new ArgumentListExpression();
+                arguments.getExpressions().forEach(argument -> checked.addExpression(bounded(argument)));
+                checked.setSourcePosition(arguments);
+                call.setArguments(checked);
+            }
+            return bounded(call);
+        }
+        return e;
+    }
+
+    /**
+     * Whether the receiver may name a class ({@code Math}, {@code java.time.LocalDate}): before
+     * names are resolved a class looks like a variable that is not declared. Static methods take
+     * primitives or are not calculations, and a wrapped class name would no longer resolve.
+     */
+    private boolean namesAClass(Expression e) {
+        if (e instanceof ClassExpression) {
+            return true;
+        }
+        if (e instanceof VariableExpression variable) {
+            return !variables.containsKey(variable.getName());
+        }
+        return e instanceof PropertyExpression property && namesAClass(property.getObjectExpression());
+    }
+
+    private static Expression bounded(Expression e) {
+        // Literals were held to the bounds when checked; a wrapped result is not wrapped twice.
+        if (e instanceof ConstantExpression || e instanceof StaticMethodCallExpression call
+                && call.getNodeMetaData(HELPER_CALL) != null && BOUNDED.equals(call.getMethod())) {
+            return e;
+        }
+        return helper(BOUNDED, e, e, source(e));
+    }
+
+    private static Expression source(Expression e) {
+        String text = e.getText();
+        return constX(text.length() > SOURCE_IN_MESSAGES ? text.substring(0, SOURCE_IN_MESSAGES - 3) + "..." : text);
     }
 
     private static Expression helper(String name, Expression position, Expression... arguments) {

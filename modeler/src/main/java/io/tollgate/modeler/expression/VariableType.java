@@ -194,6 +194,7 @@ record VariableType(Class<?> type, Class<?> elementType, boolean alwaysNull) {
         if (element == null) {
             return null;
         }
+        bounded(name, element);
         if (String.class.equals(elementType)) {
             if (element instanceof CharSequence) {
                 return element.toString();
@@ -209,6 +210,7 @@ record VariableType(Class<?> type, Class<?> elementType, boolean alwaysNull) {
     }
 
     private Object admitScalar(String name, Object value) {
+        bounded(name, value);
         if (String.class.equals(type) && value instanceof CharSequence) {
             return value.toString();
         }
@@ -223,6 +225,14 @@ record VariableType(Class<?> type, Class<?> elementType, boolean alwaysNull) {
             return value instanceof CharSequence ? value.toString() : value;
         }
         throw mismatch(name, value);
+    }
+
+    /** Refused at the door, before anything is computed with it: see {@link NumberBounds}. */
+    private static void bounded(String name, Object value) {
+        if (value instanceof Number && !NumberBounds.fits(value)) {
+            throw new ExpressionException("Variable '" + name + "' holds a number too large or too precise to calculate with: "
+                    + "expressions use numbers of " + NumberBounds.describe());
+        }
     }
 
     private ExpressionException mismatch(String name, Object value) {

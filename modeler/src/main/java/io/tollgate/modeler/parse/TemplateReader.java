@@ -1,6 +1,9 @@
 package io.tollgate.modeler.parse;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -14,14 +17,17 @@ import io.tollgate.modeler.model.Role;
 import io.tollgate.modeler.model.Stage;
 import io.tollgate.modeler.model.TaskDef;
 import io.tollgate.modeler.model.Template;
+import io.tollgate.modeler.validation.Limits;
 import io.tollgate.modeler.validation.Problem;
 import io.tollgate.modeler.validation.ProblemCode;
+import org.yaml.snakeyaml.LoaderOptions;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,8 +38,14 @@ import java.util.Set;
  */
 public final class TemplateReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // The text is measured before parsing; these bound what parsing may do with text of that size.
+    private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+            .maxNestingDepth(Limits.TEMPLATE_NESTING)
+            .maxStringLength(Limits.TEMPLATE_CHARACTERS)
+            .build();
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build());
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .streamReadConstraints(CONSTRAINTS).loaderOptions(yamlOptions()).build());
 
     private static final Set<String> TEMPLATE_PROPS = Set.of("key", "name", "names", "description", "industry",
             "modules", "roles", "fields", "stages");
@@ -60,8 +72,18 @@ public final class TemplateReader {
         return read(text, TemplateFormat.sniff(text));
     }
 
+    /**
+     * Reads a template; text longer than {@link Limits#TEMPLATE_CHARACTERS} is refused unread,
+     * since parsing costs seconds per megabyte.
+     */
     public Result read(String text, TemplateFormat format) {
         List<Problem> problems = new ArrayList<>();
+        if (text != null && text.length() > Limits.TEMPLATE_CHARACTERS) {
+            problems.add(Problem.error(ProblemCode.TEMPLATE_TOO_LARGE, "$", "The template is longer than "
+                    + String.format(Locale.ROOT, "%,d", Limits.TEMPLATE_CHARACTERS)
+                    + " characters; shorten its texts or split it."));
+            return new Result(null, null, problems);
+        }
         if (text == null || text.isBlank()) {
             problems.add(Problem.error(ProblemCode.DOCUMENT_EMPTY, "$", "The template is empty."));
             return new Result(null, null, problems);
@@ -69,6 +91,10 @@ public final class TemplateReader {
         JsonNode tree;
         try {
             tree = (format == TemplateFormat.JSON ? JSON : YAML).readTree(text);
+        } catch (StreamConstraintsException e) {
+            problems.add(Problem.error(ProblemCode.TEMPLATE_TOO_LARGE, "$", "The template is nested deeper than "
+                    + Limits.TEMPLATE_NESTING + " levels or holds a text longer than the whole may be."));
+            return new Result(null, null, problems);
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -330,7 +356,13 @@ public final class TemplateReader {
                 wrongType(path + "." + prop, "a number");
                 return null;
             }
-            return v.decimalValue();
+            try {
+                return v.decimalValue();
+            } catch (NumberFormatException e) {
+                // A floating-point number beyond double's range reads as infinity, which no decimal is.
+                wrongType(path + "." + prop, "a finite number");
+                return null;
+            }
         }
 
         Integer integer(JsonNode node, String path, String prop) {
@@ -403,6 +435,18 @@ public final class TemplateReader {
             }
             return out;
         }
+    }
+
+    /**
+     * SnakeYAML's own limits, matching ours. Jackson reads YAML event by event and does not expand
+     * aliases, so the alias limit is only a second line should that ever change.
+     */
+    private static LoaderOptions yamlOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Limits.TEMPLATE_CHARACTERS);
+        options.setNestingDepthLimit(Limits.TEMPLATE_NESTING);
+        options.setMaxAliasesForCollections(10);
+        return options;
     }
 
     /** The tree as JSON text, for storing and for answering in JSON. */

@@ -80,7 +80,9 @@ public class TemplateStore {
         }
         TemplateReader.Result read = reader.read(text, format);
         if (read.template() == null) {
-            throw new InvalidTemplateException("The template does not parse.", read.problems());
+            boolean tooLarge = read.problems().stream().anyMatch(p -> p.code().equals(ProblemCode.TEMPLATE_TOO_LARGE.code()));
+            throw new InvalidTemplateException(tooLarge ? "The template is too large." : "The template does not parse.",
+                    read.problems());
         }
         String bodyKey = read.template().key();
         if (bodyKey != null && !bodyKey.equals(key)) {

@@ -50,6 +50,18 @@ final class FieldRule implements Rule {
             if (f.minLength() != null && f.minLength() < 0 || f.maxLength() != null && f.maxLength() < 0) {
                 problems.add(Problem.error(ProblemCode.FIELD_LENGTH_NEGATIVE, p, "Lengths cannot be negative."));
             }
+            if (type.textual()) {
+                // Beyond these a value could not be stored however the field is set up.
+                int longest = FieldValues.longest(type);
+                if (f.maxLength() != null && f.maxLength() > longest) {
+                    problems.add(Problem.error(ProblemCode.FIELD_LENGTH_TOO_LARGE, p + ".maxLength", "A " + type.spelling()
+                            + " field holds at most " + longest + " characters; maxLength cannot be more."));
+                }
+                if (f.minLength() != null && f.minLength() > longest) {
+                    problems.add(Problem.error(ProblemCode.FIELD_LENGTH_TOO_LARGE, p + ".minLength", "A " + type.spelling()
+                            + " field holds at most " + longest + " characters; minLength cannot be more."));
+                }
+            }
             if (f.minLength() != null && f.maxLength() != null && f.minLength() > f.maxLength()) {
                 problems.add(Problem.error(ProblemCode.FIELD_RANGE_EMPTY, p + ".minLength", "minLength " + f.minLength()
                         + " is greater than maxLength " + f.maxLength() + "."));

@@ -4,6 +4,7 @@ import io.tollgate.modeler.model.FieldDef;
 import io.tollgate.modeler.model.FieldType;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,10 +21,19 @@ import java.util.regex.Pattern;
  * Checks values written to custom fields against their definitions and turns them into one
  * canonical form: numbers as BigDecimal, dates and times as ISO-8601 text, lists as lists of text.
  * Every bad value is reported, not only the first.
+ *
+ * <p>Every value is bounded before anything costly is done with it (see {@link Limits}): a number
+ * has at most 30 significant digits and a decimal exponent within &plusmn;30, and its text is
+ * measured before it is parsed, because parsing a million digits takes seconds and a stored
+ * number longer than Jackson reads back breaks the project for good; texts fit their field's
+ * length and hold no control characters but tab and line breaks (PostgreSQL text cannot hold
+ * NUL); lists have at most 200 entries, checked before any user is looked up.
  */
 public final class FieldValues {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** Generous for any number within the bounds, also when written with trailing zeros: 10^100 needs 333 bits. */
+    private static final int MAX_UNSCALED_BITS = 340;
 
     private FieldValues() {
     }
@@ -86,7 +96,10 @@ public final class FieldValues {
 
     /**
      * Stored values as expressions see them: every field of the template present (null when empty),
-     * numbers as BigDecimal, dates as LocalDate, date-times as OffsetDateTime.
+     * numbers as BigDecimal, dates as LocalDate, date-times as OffsetDateTime. Stored values are held
+     * to the same bounds as written ones, in case one was stored before the bounds existed.
+     *
+     * @throws IllegalArgumentException if a stored value is out of bounds; the message names the field
      */
     public static Map<String, Object> forExpressions(io.tollgate.modeler.model.Template template, Map<String, Object> stored) {
         Map<String, Object> out = new java.util.HashMap<>();
@@ -98,12 +111,25 @@ public final class FieldValues {
         if (value == null || def.type() == null) {
             return value;
         }
+        String label = def.label();
         return switch (def.type()) {
-            case DATE -> LocalDate.parse(value.toString());
-            case DATETIME -> OffsetDateTime.parse(value.toString());
-            case NUMBER, MONEY, PERCENT -> value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
-            default -> value;
+            case DATE -> LocalDate.parse(bounded(label, value.toString(), Limits.LINK));
+            case DATETIME -> OffsetDateTime.parse(bounded(label, value.toString(), Limits.LINK));
+            case NUMBER, MONEY, PERCENT -> number(label, value);
+            case TEXT, TEXTAREA, URL, EMAIL, ATTACHMENT, SELECT, USER ->
+                    value instanceof String s ? bounded(label, s, longest(def.type())) : value;
+            case MULTISELECT, USERS -> value instanceof Collection<?> c ? storedList(def, c) : value;
+            case BOOLEAN -> value;
         };
+    }
+
+    private static List<Object> storedList(FieldDef def, Collection<?> values) {
+        entries(def.label(), values);
+        List<Object> out = new ArrayList<>(values.size());
+        for (Object v : values) {
+            out.add(v instanceof String s ? bounded(def.label(), s, longest(def.type())) : v);
+        }
+        return out;
     }
 
     public static boolean isEmpty(Object value) {
@@ -146,14 +172,14 @@ public final class FieldValues {
             }
             case DATE -> {
                 try {
-                    yield LocalDate.parse(string(label, value)).toString();
+                    yield LocalDate.parse(bounded(label, string(label, value), Limits.LINK)).toString();
                 } catch (DateTimeParseException e) {
                     throw new IllegalArgumentException(label + " must be a date like 2026-12-31.");
                 }
             }
             case DATETIME -> {
                 try {
-                    yield OffsetDateTime.parse(string(label, value)).toString();
+                    yield OffsetDateTime.parse(bounded(label, string(label, value), Limits.LINK)).toString();
                 } catch (DateTimeParseException e) {
                     throw new IllegalArgumentException(label + " must be a time with offset like 2026-12-31T17:00:00+08:00.");
                 }
@@ -171,6 +197,27 @@ public final class FieldValues {
         };
     }
 
+    /**
+     * The most characters a value of a text-like type may have, whatever its field declares: a text
+     * field may raise its maxLength up to what a textarea holds; links and addresses stay short.
+     */
+    static int longest(FieldType type) {
+        return switch (type) {
+            case TEXT, TEXTAREA -> Limits.TEXTAREA;
+            case URL, EMAIL, ATTACHMENT -> Limits.LINK;
+            case SELECT, MULTISELECT -> Limits.NAME;
+            case USER, USERS -> Limits.PRINCIPAL;
+            case NUMBER, MONEY, PERCENT -> Limits.NUMBER_TEXT;
+            case DATE, DATETIME, BOOLEAN -> Limits.LINK;
+        };
+    }
+
+    /** The most characters a value of the field may have: its maxLength, or its type's default, within {@link #longest}. */
+    private static int maxLength(FieldDef def) {
+        int given = def.maxLength() != null ? def.maxLength() : def.type() == FieldType.TEXTAREA ? Limits.TEXTAREA : Limits.TEXT;
+        return Math.min(given, longest(def.type()));
+    }
+
     private static String string(String label, Object value) {
         if (!(value instanceof String s)) {
             throw new IllegalArgumentException(label + " must be text.");
@@ -178,12 +225,21 @@ public final class FieldValues {
         return s;
     }
 
+    /** Length and control characters, checked before anything else looks at the text. */
+    private static String bounded(String label, String s, int maxLength) {
+        if (s.length() > maxLength) {
+            throw new IllegalArgumentException(label + " must have at most " + maxLength + " characters.");
+        }
+        if (Limits.hasControlCharacter(s)) {
+            throw new IllegalArgumentException(label + " contains a control character; only tabs and line breaks are allowed.");
+        }
+        return s;
+    }
+
     private static String text(FieldDef def, String s) {
+        bounded(def.label(), s, maxLength(def));
         if (def.minLength() != null && s.length() < def.minLength()) {
             throw new IllegalArgumentException(def.label() + " must have at least " + def.minLength() + " characters.");
-        }
-        if (def.maxLength() != null && s.length() > def.maxLength()) {
-            throw new IllegalArgumentException(def.label() + " must have at most " + def.maxLength() + " characters.");
         }
         if (def.pattern() != null && !Pattern.compile(def.pattern()).matcher(s).matches()) {
             throw new IllegalArgumentException(def.label() + " does not have the expected form (" + def.pattern() + ").");
@@ -192,30 +248,68 @@ public final class FieldValues {
     }
 
     private static BigDecimal number(String label, Object value) {
+        BigDecimal n;
         if (value instanceof BigDecimal d) {
-            return d;
-        }
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof java.math.BigInteger) {
-            return new BigDecimal(value.toString());
-        }
-        if (value instanceof Double || value instanceof Float) {
+            n = d;
+        } else if (value instanceof BigInteger i) {
+            n = new BigDecimal(i);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            n = BigDecimal.valueOf(((Number) value).longValue());
+        } else if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 throw new IllegalArgumentException(label + " must be a number.");
             }
-            return BigDecimal.valueOf(d);
-        }
-        if (value instanceof String s) {
+            n = value instanceof Float f ? new BigDecimal(f.toString()) : BigDecimal.valueOf(d);
+        } else if (value instanceof String s) {
+            String text = s.trim();
+            // BigDecimal parses in time quadratic in the digits: measure first.
+            if (text.length() > Limits.NUMBER_TEXT) {
+                throw outOfBounds(label);
+            }
             try {
-                return new BigDecimal(s.trim());
+                n = new BigDecimal(text);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(label + " must be a number.");
             }
+        } else {
+            throw new IllegalArgumentException(label + " must be a number.");
         }
-        throw new IllegalArgumentException(label + " must be a number.");
+        return bounded(label, n);
+    }
+
+    /**
+     * The number if it is within {@link Limits#NUMBER_DIGITS} and {@link Limits#NUMBER_EXPONENT},
+     * as written when that is short (so money keeps its cents), otherwise in its plain normal form,
+     * so that what is stored is short and reads back as it was.
+     */
+    private static BigDecimal bounded(String label, BigDecimal n) {
+        // precision() and stripTrailingZeros() of a huge number are costly themselves; bit length is not.
+        if (n.unscaledValue().bitLength() > MAX_UNSCALED_BITS) {
+            throw outOfBounds(label);
+        }
+        BigDecimal normal = n.stripTrailingZeros();
+        if (normal.signum() == 0) {
+            return n.scale() >= 0 && n.scale() <= Limits.NUMBER_DIGITS ? n : BigDecimal.ZERO;
+        }
+        int exponent = normal.precision() - normal.scale() - 1;
+        if (normal.precision() > Limits.NUMBER_DIGITS || Math.abs(exponent) > Limits.NUMBER_EXPONENT) {
+            throw outOfBounds(label);
+        }
+        if (n.scale() >= 0 && n.precision() <= Limits.NUMBER_DIGITS) {
+            return n;
+        }
+        return normal.scale() < 0 ? normal.setScale(0) : normal;
+    }
+
+    private static IllegalArgumentException outOfBounds(String label) {
+        return new IllegalArgumentException(label + " must be a number of at most " + Limits.NUMBER_DIGITS
+                + " significant digits, between 10^-" + Limits.NUMBER_EXPONENT + " and 10^" + (Limits.NUMBER_EXPONENT + 1)
+                + " in size.");
     }
 
     private static String option(FieldDef def, String value) {
+        bounded(def.label(), value, longest(def.type()));
         if (def.options().stream().noneMatch(o -> value.equals(o.value()))) {
             throw new IllegalArgumentException(def.label() + " must be one of "
                     + def.options().stream().map(FieldDef.Option::value).toList() + ".");
@@ -227,6 +321,7 @@ public final class FieldValues {
         if (!(value instanceof Collection<?> c)) {
             throw new IllegalArgumentException(label + " must be a list.");
         }
+        entries(label, c);
         List<String> out = new ArrayList<>();
         for (Object o : c) {
             out.add(string(label, o));
@@ -234,7 +329,14 @@ public final class FieldValues {
         return out;
     }
 
+    private static void entries(String label, Collection<?> values) {
+        if (values.size() > Limits.ENTRIES) {
+            throw new IllegalArgumentException(label + " must have at most " + Limits.ENTRIES + " entries.");
+        }
+    }
+
     private static String user(String label, String name, Predicate<String> knownUser) {
+        bounded(label, name, Limits.PRINCIPAL);
         if (!knownUser.test(name)) {
             throw new IllegalArgumentException(label + ": there is no user '" + name + "' in this workspace.");
         }

@@ -12,12 +12,18 @@ public enum ProblemCode {
     DOCUMENT_NOT_OBJECT("document-not-object", "The template is not a mapping of keys to values."),
     WRONG_TYPE("wrong-type", "A value has the wrong shape, e.g. text where a list is expected."),
     UNKNOWN_PROPERTY("unknown-property", "A property is not part of the template language at that place."),
+    TEMPLATE_TOO_LARGE("template-too-large", "The template text is longer than 1,000,000 characters or nested deeper than "
+            + Limits.TEMPLATE_NESTING + " levels."),
 
     // Template identity
     TEMPLATE_KEY_MISSING("template-key-missing", "The template has no key."),
     TEMPLATE_KEY_INVALID("template-key-invalid", "The template key is not 2-63 lower-case letters, digits or hyphens, starting with a letter."),
     TEMPLATE_KEY_MISMATCH("template-key-mismatch", "The key in the template differs from the key it is saved under."),
     TEMPLATE_NAME_MISSING("template-name-missing", "The template has no name."),
+    TEMPLATE_NAME_TOO_LONG("template-name-too-long", "The template name is longer than " + Limits.TEMPLATE_NAME
+            + " characters; the engine stores it with its version in 255."),
+    TEMPLATE_INDUSTRY_TOO_LONG("template-industry-too-long", "The template's industry is longer than " + Limits.INDUSTRY
+            + " characters."),
     TEMPLATE_NO_STAGES("template-no-stages", "The template has no stage."),
 
     // Names
@@ -43,6 +49,8 @@ public enum ProblemCode {
     FIELD_RULE_NOT_APPLICABLE("field-rule-not-applicable", "A field rule (min, maxLength, pattern, options, currency) does not fit the field's type."),
     FIELD_RANGE_EMPTY("field-range-empty", "A field's minimum is greater than its maximum, so no value fits."),
     FIELD_LENGTH_NEGATIVE("field-length-negative", "A field's minLength or maxLength is negative."),
+    FIELD_LENGTH_TOO_LARGE("field-length-too-large", "A field's minLength or maxLength is more than its type holds: "
+            + "20,000 characters for text and textarea, 2,000 for url and email."),
     FIELD_PATTERN_INVALID("field-pattern-invalid", "A field's pattern is not a valid regular expression."),
     FIELD_OPTIONS_MISSING("field-options-missing", "A select or multiselect field has no options."),
     FIELD_OPTION_MISSING_VALUE("field-option-missing-value", "An option of a field has no value."),
@@ -53,6 +61,7 @@ public enum ProblemCode {
     STAGE_KEY_MISSING("stage-key-missing", "A stage has no key."),
     STAGE_KEY_INVALID("stage-key-invalid", "A stage key is not a letter followed by letters, digits and single underscores."),
     STAGE_DUPLICATE_KEY("stage-duplicate-key", "Two stages share a key."),
+    STAGE_NAME_TOO_LONG("stage-name-too-long", "A stage name is longer than " + Limits.ENGINE_NAME + " characters."),
     STAGE_UNKNOWN_OWNER("stage-unknown-owner", "A stage's owner is not a role of the template."),
     STAGE_AFTER_ITSELF("stage-after-itself", "A stage lists itself in after."),
     STAGE_UNKNOWN_PREREQUISITE("stage-unknown-prerequisite", "A stage comes after a stage the template does not have."),
@@ -66,6 +75,7 @@ public enum ProblemCode {
     TASK_KEY_MISSING("task-key-missing", "A task has no key."),
     TASK_KEY_INVALID("task-key-invalid", "A task key is not a letter followed by letters, digits and single underscores."),
     TASK_DUPLICATE_KEY("task-duplicate-key", "Two tasks of one stage share a key."),
+    TASK_NAME_TOO_LONG("task-name-too-long", "A task name is longer than " + Limits.ENGINE_NAME + " characters."),
     TASK_ASSIGNEE_MISSING("task-assignee-missing", "A task has no assignee."),
     TASK_REQUIRES_ITSELF("task-requires-itself", "A task lists itself in requires."),
     TASK_UNKNOWN_REQUIREMENT("task-unknown-requirement", "A task requires a task its stage does not have."),
@@ -76,6 +86,8 @@ public enum ProblemCode {
     CRITERION_EMPTY("criterion-empty", "A gate criterion has none of field, expression or allTasksDone."),
     CRITERION_FIELD_MISSING("criterion-field-missing", "A field criterion does not name its field."),
     CRITERION_UNKNOWN_FIELD("criterion-unknown-field", "A field criterion names a field the template does not have."),
+    CRITERION_MESSAGE_TOO_LONG("criterion-message-too-long", "An expression criterion's message is longer than "
+            + Limits.CRITERION_MESSAGE + " characters."),
     GATE_UNKNOWN_REJECT_TARGET("gate-unknown-reject-target", "A gate's onReject names a stage the template does not have."),
     GATE_REJECT_TARGET_NOT_EARLIER("gate-reject-target-not-earlier", "A gate's onReject names a stage that does not come before it."),
     GATE_UNKNOWN_RESUBMIT("gate-unknown-resubmit", "A gate's resubmit is neither direct nor replay."),

@@ -101,6 +101,10 @@ final class ReferenceRule implements Rule {
             if (name.isBlank()) {
                 problems.add(Problem.error(ProblemCode.ASSIGNEE_INVALID, path,
                         "'" + ref + "' names nobody; write user:alice or group:qa."));
+            } else if (name.length() > Limits.PRINCIPAL || Limits.hasControlCharacter(name)) {
+                // No user or group can have such a name, and the engine keeps candidates in short columns.
+                problems.add(Problem.error(ProblemCode.ASSIGNEE_INVALID, path, "A user or group name has at most "
+                        + Limits.PRINCIPAL + " characters and no control characters, so this reference names nobody."));
             }
             return;
         }

@@ -56,6 +56,28 @@ class TemplateCompilerTests {
     }
 
     @Test
+    void keepsEveryNameWithinTheEnginesNameColumns() {
+        String longest = "n".repeat(255);
+        Template template = new TemplateReader().read("""
+                key: long-names
+                name: %1$s
+                roles: { pm: { name: PM } }
+                stages:
+                  - { key: one, name: %1$s, duration: P5D, alertAfter: P1D, tasks: [ { key: t, name: %1$s, assignee: pm, duration: P1D } ] }
+                  - { key: two, name: %1$s, after: [one], when: "true", gate: { approval: { approvers: [pm] } } }
+                  - { key: three, name: %1$s, after: [one, two] }
+                """.formatted(longest)).template();
+
+        var process = compiler.compile(template).model().getMainProcess();
+
+        assertThat(process.getName()).hasSizeLessThanOrEqualTo(255);
+        assertThat(process.findFlowElementsOfType(org.flowable.bpmn.model.FlowElement.class, true))
+                .allSatisfy(element -> assertThat(element.getName()).as(element.getId())
+                        .satisfiesAnyOf(name -> assertThat(name).isNull(), name -> assertThat(name).hasSizeLessThanOrEqualTo(255)));
+        assertThat(((UserTask) process.getFlowElement("approval__two", true)).getName()).startsWith("Approve nnn").endsWith("…");
+    }
+
+    @Test
     void rejectsSchemaInvalidXml() {
         assertThat(BpmnVerifier.schemaError("<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><nonsense/></definitions>"))
                 .isNotNull();

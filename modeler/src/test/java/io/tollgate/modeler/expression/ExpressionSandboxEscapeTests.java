@@ -166,13 +166,10 @@ class ExpressionSandboxEscapeTests {
     void anAllowedButRunawayExpressionIsStoppedAtTheTimeLimit() {
         assertThat(SANDBOX.check(RUNAWAY, Map.of())).as("the runaway expression passes check").isEmpty();
 
-        long started = System.nanoTime();
+        // the outcome, not a stopwatch: the evaluation is abandoned with the time-limit message
         assertThatThrownBy(() -> SANDBOX.test(RUNAWAY, Map.of()))
                 .isInstanceOf(ExpressionException.class)
                 .hasMessageContaining("took longer than 200 ms");
-        Duration taken = Duration.ofNanos(System.nanoTime() - started);
-
-        assertThat(taken).isLessThan(Duration.ofSeconds(2));
         assertThat(workerStillMatching()).as("the worker gave up the match").isFalse();
     }
 

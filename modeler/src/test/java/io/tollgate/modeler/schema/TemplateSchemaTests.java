@@ -243,6 +243,16 @@ class TemplateSchemaTests {
     }
 
     @Test
+    void refusesNamesLongerThanTheValidatorAllows() {
+        assertRefused(change(MINIMAL, "name: Minimal", "name: " + "n".repeat(201)), "$.name", "200");
+        assertRefused(change(MINIMAL, "name: Minimal", "name: Minimal\nindustry: " + "n".repeat(101)), "$.industry", "100");
+        assertRefused(change(MINIMAL, "key: only", "key: only\n    name: " + "n".repeat(256)), "$.stages[0].name", "255");
+        assertRefused(change(MINIMAL, "{ key: work, assignee: pm }", "{ key: work, name: " + "n".repeat(256) + ", assignee: pm }"),
+                "$.stages[0].tasks[0].name", "255");
+        assertThat(messages(change(MINIMAL, "key: only", "key: only\n    name: " + "n".repeat(255)))).isEmpty();
+    }
+
+    @Test
     void refusesARoleKeyThatBreaksThePattern() {
         assertRefused(change(MINIMAL, "{ pm: Project manager }", "{ pm: Project manager, project-lead: Lead }"),
                 "$.roles", "project-lead");
