@@ -2,6 +2,7 @@ package io.tollgate.engine.gate;
 
 import io.tollgate.engine.gate.internal.Decisions;
 import io.tollgate.engine.project.ProjectContext;
+import io.tollgate.engine.project.ProjectService;
 import io.tollgate.engine.project.ProjectStage;
 import io.tollgate.engine.project.StageService;
 import io.tollgate.engine.security.Actor;
@@ -34,6 +35,7 @@ import java.util.Locale;
 public class GateService {
 
     private final WorkService work;
+    private final ProjectService projects;
     private final StageService stages;
     private final Decisions decisions;
     private final GateEvaluator gates;
@@ -43,9 +45,10 @@ public class GateService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    GateService(WorkService work, StageService stages, Decisions decisions, GateEvaluator gates, Workflow workflow,
+    GateService(WorkService work, ProjectService projects, StageService stages, Decisions decisions, GateEvaluator gates, Workflow workflow,
                 Rework rework, Actors actors, ApplicationEventPublisher events, Clock clock) {
         this.work = work;
+        this.projects = projects;
         this.stages = stages;
         this.decisions = decisions;
         this.gates = gates;
@@ -203,6 +206,9 @@ public class GateService {
             throw Problems.invalidFields("The signers cannot change that way.", errors);
         }
         Instant now = clock.instant();
+        if (!add.isEmpty()) {
+            projects.addParticipants(project.id(), add);
+        }
         for (String user : add) {
             workflow.addApprover(project.id(), stage.key(), user);
             events.publishEvent(new GateEvents.SignerAdded(project.workspaceId(), project.id(), stage.key(),

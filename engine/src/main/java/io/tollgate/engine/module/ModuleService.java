@@ -5,7 +5,7 @@ import io.tollgate.engine.security.Actors;
 import io.tollgate.engine.support.Problems;
 import io.tollgate.engine.workspace.Workspace;
 import io.tollgate.engine.workspace.WorkspaceService;
-import io.tollgate.modeler.store.WorkspaceModules;
+import io.tollgate.modeler.store.PublishingWorkspace;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  */
 @Service
 @Transactional
-public class ModuleService implements WorkspaceModules {
+public class ModuleService implements PublishingWorkspace {
 
     private final Map<String, TollgateModule> modules;
     private final WorkspaceService workspaces;
@@ -100,6 +100,17 @@ public class ModuleService implements WorkspaceModules {
             return null;
         }
         return users.workspaceOf(auth.getName()).map(w -> workspace(w).modules()).orElse(null);
+    }
+
+    /** A template published here may name only this workspace's people. */
+    @Override
+    @Transactional(readOnly = true)
+    public boolean hasUser(String name) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            return true;
+        }
+        return users.workspaceOf(auth.getName()).map(w -> users.exists(name, w)).orElse(true);
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.tollgate.engine.project;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -8,7 +12,10 @@ import jakarta.persistence.Version;
 import io.tollgate.engine.support.Problems;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,6 +40,11 @@ public class Project {
     private String createdBy;
     private Instant completedAt;
     private String cancelReason;
+    /** user:name and group:name principals that take part: role holders, assignees, approvers, the creator. */
+    @ElementCollection
+    @CollectionTable(name = "project_participant", joinColumns = @JoinColumn(name = "project_id"))
+    @Column(name = "principal")
+    private Set<String> participants = new LinkedHashSet<>();
     @Version
     private long rowVersion;
 
@@ -74,6 +86,16 @@ public class Project {
 
     void updateFields(Map<String, Object> fields) {
         this.fieldsJson = FieldJson.write(fields);
+    }
+
+    /** Someone else takes part from now on: a delegate, an added signer. */
+    void addParticipants(Collection<String> principals) {
+        participants.addAll(principals);
+    }
+
+    /** Whether one of these principals takes part. */
+    public boolean takesPart(Set<String> principals) {
+        return participants.stream().anyMatch(principals::contains);
     }
 
     /** Refuses any change to a project that is no longer running. */

@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,8 +116,10 @@ public class ProjectService {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         Map<String, Object> stored = new LinkedHashMap<>(values.values());
-        Project project = projects.save(new Project(id, actor.workspaceId(), command.name().trim(), published.key(),
-                published.version(), stored, roles, now, actor.username()));
+        Project fresh = new Project(id, actor.workspaceId(), command.name().trim(), published.key(),
+                published.version(), stored, roles, now, actor.username());
+        fresh.addParticipants(participants(template, roles, actor.username()));
+        Project project = projects.save(fresh);
         int seq = 0;
         for (Stage stage : template.stages()) {
             stages.save(new ProjectStage(UUID.randomUUID().toString(), id, stage.key(), stage.label(), seq++));
@@ -127,6 +130,32 @@ public class ProjectService {
         stages.flush();
         workflow.start(id, published.processDefinitionId(), project.name(), project.fieldsJson(), template, assignments);
         return view(new ProjectContext(project, template, stored));
+    }
+
+    /** Everyone a template puts to work in a project: role holders, named users and groups, the creator. */
+    static Set<String> participants(Template template, Map<String, List<String>> roles, String creator) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add("user:" + creator);
+        roles.values().forEach(users -> users.forEach(u -> out.add("user:" + u)));
+        for (Stage stage : template.stages()) {
+            stage.tasks().stream().map(t -> t.assignee()).filter(a -> a.startsWith("user:") || a.startsWith("group:"))
+                    .forEach(out::add);
+            if (stage.gate() != null && stage.gate().approval() != null) {
+                stage.gate().approval().approvers().stream().filter(a -> a.startsWith("user:") || a.startsWith("group:"))
+                        .forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** People who take part from now on (a delegate, an added signer): they see the project. */
+    public void addParticipants(String projectId, Collection<String> users) {
+        projects.findById(projectId).orElseThrow().addParticipants(users.stream().map(u -> "user:" + u).toList());
+    }
+
+    /** Whether the caller sees every project of the workspace, or only those they take part in. */
+    private static boolean seesEverything(Actor actor) {
+        return actor.isAdmin() || actor.roles().contains("pm");
     }
 
     /** Who plays each role, and who approves each gate: roles, named users and group members, each once. */
@@ -202,7 +231,9 @@ public class ProjectService {
     /** Loads a project of the caller's workspace; another workspace's project does not exist for them. */
     @Transactional(readOnly = true)
     public Project load(String id, Actor actor) {
+        // another workspace's project, or one a member takes no part in, does not exist for the caller
         return projects.findById(id).filter(p -> p.workspaceId().equals(actor.workspaceId()))
+                .filter(p -> seesEverything(actor) || p.takesPart(actor.principals()))
                 .orElseThrow(() -> Problems.notFound("project", "There is no project '" + id + "'."));
     }
 
@@ -258,6 +289,10 @@ public class ProjectService {
                 project.completedAt(), project.cancelReason(), stageViews);
     }
 
+    /** Pages of the project list: deep enough for anyone, and page times size always fits an int offset. */
+    private static final int MAX_PAGE = 10_000;
+    private static final int MAX_PAGE_SIZE = 200;
+
     @Transactional(readOnly = true)
     public Page<ProjectView.Summary> list(Actor actor, String status, String template, String q, int page, int size) {
         Project.Status s = null;
@@ -268,12 +303,13 @@ public class ProjectService {
                 throw Problems.badRequest("invalid-parameter", "status is one of active, completed, cancelled.");
             }
         }
-        if (page < 0 || size < 1 || size > 200) {
-            throw Problems.badRequest("invalid-parameter", "page starts at 0 and size is between 1 and 200.");
+        if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
+            throw Problems.badRequest("invalid-parameter", "page is between 0 and " + MAX_PAGE
+                    + " and size between 1 and " + MAX_PAGE_SIZE + "; narrow the list with filters to see further.");
         }
         String like = q == null || q.isBlank() ? null : "%" + q.trim().toLowerCase(Locale.ROOT) + "%";
         Instant now = clock.instant();
-        return projects.search(actor.workspaceId(), s, blankToNull(template), like,
+        return projects.search(actor.workspaceId(), seesEverything(actor), actor.principals(), s, blankToNull(template), like,
                 PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"))).map(p -> {
             List<ProjectStage> ps = stages.findByProjectIdOrderBySeq(p.id());
             String current = ps.stream().filter(x -> !x.finished() && x.status() != ProjectStage.Status.WAITING)
@@ -385,7 +421,7 @@ public class ProjectService {
     /** Active projects of one version of a template, in a workspace. */
     @Transactional(readOnly = true)
     public List<Project> activeOn(String templateKey, int version, String workspaceId) {
-        return projects.search(workspaceId, Project.Status.ACTIVE, templateKey, null,
+        return projects.search(workspaceId, true, Set.of("user:"), Project.Status.ACTIVE, templateKey, null,
                         PageRequest.of(0, 10_000, Sort.by("createdAt"))).stream()
                 .filter(p -> p.templateVersion() == version).toList();
     }

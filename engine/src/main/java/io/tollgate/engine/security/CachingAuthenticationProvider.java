@@ -1,7 +1,6 @@
 package io.tollgate.engine.security;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -59,7 +58,9 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         try {
             user = users.loadUserByUsername(username);
         } catch (UsernameNotFoundException e) {
-            throw new BadCredentialsException("Bad credentials");
+            // the delegate compares the password with a dummy hash, so an unknown name takes as long
+            // to refuse as a wrong password; answering at once would tell which names exist
+            return delegate.authenticate(authentication);
         }
         byte[] digest = digest(username, password);
         Entry entry = cache.get(username);

@@ -1,18 +1,18 @@
 package io.tollgate.engine.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.engine.security.internal.AppUsers;
-import io.tollgate.engine.support.Problems;
+import io.tollgate.engine.support.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -20,62 +20,80 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
+import java.time.Duration;
 
 /**
- * HTTP Basic for the API, with problem answers for 401 and 403. Writing templates is for admins;
+ * HTTP Basic for the API, with problem answers for 401, 403 and 429. Writing templates is for admins;
  * starting projects for admins and project managers; everything else for any member, with
- * per-item checks (assignee, workspace) in the features themselves.
+ * per-item checks (assignee, workspace) in the features themselves. State-changing requests from
+ * another site's pages are refused ({@link SameOriginFilter}); sign-in failures are throttled
+ * ({@link LoginThrottle}). Health is public; the API docs only where {@code tollgate.api-docs.public}
+ * says so; everything else, {@code /actuator/info} (it names versions) included, needs a sign-in.
  */
 @Configuration
 public class SecurityConfig {
 
+    private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, AuthenticationManager authentication) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, ApiDocsSettings docs,
+                            SecuritySettings settings) throws Exception {
         http.authenticationManager(authentication)
-                .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+                        "/swagger-ui.html")
+                // Basic credentials are not sent by a foreign page's script without CORS; forms are
+                // refused by origin below. A session login will bring its own chain with CSRF tokens.
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
-                                "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers(HttpMethod.PUT, "/api/templates/**", "/api/modules/**").hasRole("admin")
-                        .requestMatchers(HttpMethod.POST, "/api/templates/*/publish", "/api/templates/*/migrations/**").hasRole("admin")
-                        .requestMatchers(HttpMethod.POST, "/api/projects").hasAnyRole("admin", "pm")
-                        .requestMatchers("/api/**").authenticated()
-                        .anyRequest().denyAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(json, response, HttpStatus.UNAUTHORIZED, "unauthorized",
-                                "Sign in with HTTP Basic: user name and password.")))
+                .addFilterBefore(new SameOriginFilter(settings.allowedOrigins()), BasicAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    if (docs.publicDocs()) {
+                        auth.requestMatchers(API_DOCS).permitAll();
+                    } else {
+                        auth.requestMatchers(API_DOCS).authenticated();
+                    }
+                    auth.requestMatchers("/actuator/info").authenticated()
+                            .requestMatchers(HttpMethod.PUT, "/api/templates/**", "/api/modules/**").hasRole("admin")
+                            .requestMatchers(HttpMethod.POST, "/api/templates/*/publish", "/api/templates/*/migrations/**").hasRole("admin")
+                            .requestMatchers(HttpMethod.POST, "/api/projects").hasAnyRole("admin", "pm")
+                            .requestMatchers("/api/**").authenticated()
+                            .anyRequest().denyAll();
+                })
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> signInFailed(response, e)))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((request, response, e) -> problem(json, response,
-                                HttpStatus.UNAUTHORIZED, "unauthorized", "Sign in with HTTP Basic: user name and password."))
-                        .accessDeniedHandler((request, response, e) -> problem(json, response,
-                                HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this.")));
+                        .authenticationEntryPoint((request, response, e) -> signInFailed(response, e))
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response,
+                                HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not allow this.")));
         return http.build();
     }
 
-    private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String kind,
-                                String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(Problems.BASE + kind));
-        problem.setTitle(status.getReasonPhrase());
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"tollgate\"");
+    private static void signInFailed(HttpServletResponse response, AuthenticationException e) throws IOException {
+        if (e instanceof ThrottledAuthenticationManager.Throttled throttled) {
+            Duration wait = throttled.retryAfter();
+            long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-failures",
+                    "Too many failed sign-ins", "Too many failed sign-ins for this user name or from this address; "
+                            + "try again in " + Math.max(1, (seconds + 59) / 60) + " minutes.");
+            return;
         }
-        json.writeValue(response.getOutputStream(), problem);
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"tollgate\"");
+        ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                "Sign in with HTTP Basic: user name and password.");
     }
 
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder, java.time.Clock clock) {
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder, java.time.Clock clock,
+                                                LoginThrottle throttle) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
-        return new ProviderManager(new CachingAuthenticationProvider(dao, users, clock));
+        return new ThrottledAuthenticationManager(new ProviderManager(new CachingAuthenticationProvider(dao, users, clock)),
+                throttle);
     }
 
     @Bean

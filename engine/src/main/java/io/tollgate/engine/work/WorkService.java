@@ -192,6 +192,7 @@ public class WorkService {
                     "'" + to + "' already approves this gate; each approver counts once. Choose someone else.")));
         }
         item.delegate(to);
+        projects.addParticipants(item.projectId(), List.of(to));
         if (item.status() == WorkItem.Status.OPEN) {
             workflow.reassign(item.engineTaskId(), to);
         }

@@ -26,6 +26,9 @@ class WorkflowConfiguration {
                     configuration.getEventListeners() == null ? new ArrayList<>() : new ArrayList<>(configuration.getEventListeners());
             listeners.add(new EngineEventBridge(publisher, clock));
             configuration.setEventListeners(listeners);
+            // a gate's approval must close in the transaction of the deciding vote, which holds the
+            // gate's lock; Flowable would otherwise finish a parallel approval later, in a job
+            configuration.setParallelMultiInstanceAsyncLeave(false);
         };
     }
 

@@ -93,8 +93,8 @@ class GateIntegrityIntegrationTests extends IntegrationTestSupport {
         String id = start(publish("locked-budget", """
                 { criteria: [ { expression: "budget <= 5000", message: "Small budgets only" } ],
                   approval: { approvers: ["user:carol"] } }"""));
-        Api.Answer byMember = api().as("alice").patch("/api/projects/" + id + "/fields", Map.of("fields", Map.of("budget", 2000)));
-        assertThat(byMember.status()).isEqualTo(403);
+        Api.Answer byApprover = api().as("carol").patch("/api/projects/" + id + "/fields", Map.of("fields", Map.of("budget", 2000)));
+        assertThat(byApprover.status()).as("an approver sees the project but does not edit it").isEqualTo(403);
         assertThat(api().as("carol").post("/api/tasks/" + approvalOf("carol", id) + "/decision", Map.of("decision", "approve"))
                 .status()).isEqualTo(200);
         Api.Answer raised = api().as("pm").patch("/api/projects/" + id + "/fields", Map.of("fields", Map.of("budget", 900000)));

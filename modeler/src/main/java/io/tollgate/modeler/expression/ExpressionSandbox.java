@@ -258,9 +258,19 @@ public final class ExpressionSandbox {
             return new ExpressionException("The expression " + quote(expression)
                     + " uses something that is not available: " + cause.getMessage());
         }
-        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName()
-                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        // the reason in words for whoever reads the gate; the exception's type stays in the cause, for logs
+        String detail = cause instanceof ArithmeticException ? "a calculation is not defined (" + words(cause) + ")"
+                : cause instanceof java.time.DateTimeException ? "a date or time cannot be read (" + words(cause) + ")"
+                : cause instanceof NullPointerException ? "a value it needs is empty"
+                : cause instanceof ClassCastException ? "a value is not of the type it needs"
+                : words(cause);
         return new ExpressionException("The expression " + quote(expression) + " failed: " + detail, cause);
+    }
+
+    /** A cause's message without the class names some messages carry. */
+    private static String words(Throwable cause) {
+        String message = cause.getMessage() == null ? "it could not be evaluated" : cause.getMessage();
+        return message.replaceAll("\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*", "").trim();
     }
 
     private static String quote(String expression) {

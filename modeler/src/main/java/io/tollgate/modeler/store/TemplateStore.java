@@ -35,7 +35,7 @@ public class TemplateStore {
     private final TemplateDrafts drafts;
     private final TemplateVersions versions;
     private final TemplateDeployer deployer;
-    private final ObjectProvider<WorkspaceModules> modules;
+    private final ObjectProvider<PublishingWorkspace> modules;
     private final ObjectProvider<ValidationContext.ExpressionChecker> expressions;
     private final Clock clock;
     private final TemplateReader reader = new TemplateReader();
@@ -44,7 +44,7 @@ public class TemplateStore {
     private final Map<String, PublishedTemplate> published = new ConcurrentHashMap<>();
 
     public TemplateStore(TemplateDrafts drafts, TemplateVersions versions, TemplateDeployer deployer,
-                         ObjectProvider<WorkspaceModules> modules,
+                         ObjectProvider<PublishingWorkspace> modules,
                          ObjectProvider<ValidationContext.ExpressionChecker> expressions,
                          ObjectProvider<Clock> clock) {
         this.drafts = drafts;
@@ -111,10 +111,11 @@ public class TemplateStore {
     }
 
     private ValidationReport validate(TemplateReader.Result read) {
-        WorkspaceModules workspace = modules.getIfAvailable();
+        PublishingWorkspace workspace = modules.getIfAvailable();
         ValidationContext context = workspace == null
                 ? ValidationContext.standalone(expressions.getIfAvailable())
-                : new ValidationContext(workspace.knownModules(), workspace.enabledModules(), expressions.getIfAvailable());
+                : new ValidationContext(workspace.knownModules(), workspace.enabledModules(), expressions.getIfAvailable(),
+                        workspace::hasUser);
         return validator.validate(read.template(), read.problems(), context);
     }
 

@@ -35,6 +35,7 @@ public enum ProblemCode {
     ROLE_KEY_INVALID("role-key-invalid", "A role key is not a letter followed by letters, digits and single underscores."),
     ROLE_UNKNOWN("role-unknown", "An assignee or approver names a role the template does not declare."),
     ASSIGNEE_INVALID("assignee-invalid", "A user: or group: reference names nobody."),
+    ASSIGNEE_UNKNOWN_USER("assignee-unknown-user", "A user: reference names nobody in the publishing workspace."),
 
     // Modules
     MODULE_UNKNOWN("module-unknown", "The template needs a module that does not exist."),

@@ -46,7 +46,7 @@ final class ReferenceRule implements Rule {
                     problems.add(Problem.error(ProblemCode.TASK_ASSIGNEE_MISSING, tp + ".assignee", "Task '" + task.key()
                             + "' needs an assignee: a role, user:name or group:name."));
                 } else {
-                    assignee(t, task.assignee(), tp + ".assignee", problems);
+                    assignee(t, context, task.assignee(), tp + ".assignee", problems);
                 }
                 for (int r = 0; r < task.requires().size(); r++) {
                     String ref = task.requires().get(r);
@@ -84,7 +84,7 @@ final class ReferenceRule implements Rule {
                             "An approval needs at least one approver."));
                 }
                 for (int a = 0; a < approvers.size(); a++) {
-                    assignee(t, approvers.get(a), gp + ".approval.approvers[" + a + "]", problems);
+                    assignee(t, context, approvers.get(a), gp + ".approval.approvers[" + a + "]", problems);
                 }
             }
             String onReject = s.gate().onReject();
@@ -95,7 +95,7 @@ final class ReferenceRule implements Rule {
         }
     }
 
-    private static void assignee(Template t, String ref, String path, List<Problem> problems) {
+    private static void assignee(Template t, ValidationContext context, String ref, String path, List<Problem> problems) {
         if (ref.startsWith("user:") || ref.startsWith("group:")) {
             String name = ref.substring(ref.indexOf(':') + 1);
             if (name.isBlank()) {
@@ -105,6 +105,10 @@ final class ReferenceRule implements Rule {
                 // No user or group can have such a name, and the engine keeps candidates in short columns.
                 problems.add(Problem.error(ProblemCode.ASSIGNEE_INVALID, path, "A user or group name has at most "
                         + Limits.PRINCIPAL + " characters and no control characters, so this reference names nobody."));
+            } else if (ref.startsWith("user:") && !context.knownUser().test(name)) {
+                // a user of another workspace would get work in a project they can never see
+                problems.add(Problem.error(ProblemCode.ASSIGNEE_UNKNOWN_USER, path,
+                        "There is no user '" + name + "' in this workspace."));
             }
             return;
         }

@@ -21,6 +21,7 @@ class ProblemCodeTests {
             "approval-quorum-unreachable",
             "approval-unknown-mode",
             "assignee-invalid",
+            "assignee-unknown-user",
             "criterion-empty",
             "criterion-field-missing",
             "criterion-message-too-long",

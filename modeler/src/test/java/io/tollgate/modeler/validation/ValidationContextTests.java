@@ -1,7 +1,7 @@
 package io.tollgate.modeler.validation;
 
 import io.tollgate.modeler.parse.TemplateReader;
-import io.tollgate.modeler.store.WorkspaceModules;
+import io.tollgate.modeler.store.PublishingWorkspace;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -30,7 +30,7 @@ class ValidationContextTests {
     void knowsTheDefaultModulesWhenTheRuntimeDoesNotSay() {
         assertThat(new ValidationContext(null, null, null).knownModules()).isEqualTo(ValidationContext.DEFAULT_MODULES);
         assertThat(ValidationContext.standalone(null).knownModules()).isEqualTo(ValidationContext.DEFAULT_MODULES);
-        assertThat(new WorkspaceModules() {
+        assertThat(new PublishingWorkspace() {
             @Override
             public Set<String> enabledModules() {
                 return Set.of();
