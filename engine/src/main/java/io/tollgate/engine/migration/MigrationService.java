@@ -96,14 +96,14 @@ public class MigrationService {
     }
 
     public DryRun dryRun(String key, MigrationRequest request, Actor actor) {
-        Versions v = versions(key, request);
+        Versions v = versions(actor.workspaceId(), key, request);
         List<ProjectPlan> plans = retries.inTransaction(() -> selected(key, v, request, actor).stream()
                 .map(p -> plan(p, v, request).plan()).toList());
         return new DryRun(key, v.from().version(), v.to().version(), plans);
     }
 
     public Outcome migrate(String key, MigrationRequest request, Actor actor) {
-        Versions v = versions(key, request);
+        Versions v = versions(actor.workspaceId(), key, request);
         List<String> ids = retries.inTransaction(() -> selected(key, v, request, actor).stream().map(Project::id).toList());
         List<String> migrated = new ArrayList<>();
         List<ProjectPlan> skipped = new ArrayList<>();
@@ -148,7 +148,7 @@ public class MigrationService {
         return new Outcome(key, v.from().version(), v.to().version(), migrated, skipped);
     }
 
-    private Versions versions(String key, MigrationRequest request) {
+    private Versions versions(String workspace, String key, MigrationRequest request) {
         if (request == null || request.fromVersion() == null || request.toVersion() == null) {
             throw Problems.invalidFields("Say which versions: {fromVersion, toVersion}.", List.of(
                     new Problems.FieldError("fromVersion", "Required."), new Problems.FieldError("toVersion", "Required.")));
@@ -158,7 +158,8 @@ public class MigrationService {
                     "Choose a version other than " + request.fromVersion() + ".")));
         }
         try {
-            return new Versions(templates.published(key, request.fromVersion()), templates.published(key, request.toVersion()));
+            return new Versions(templates.published(workspace, key, request.fromVersion()),
+                    templates.published(workspace, key, request.toVersion()));
         } catch (TemplateNotFoundException e) {
             throw Problems.invalidFields("No such version.", List.of(new Problems.FieldError("version", e.getBody().getDetail())));
         }

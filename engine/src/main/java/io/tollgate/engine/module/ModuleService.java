@@ -92,25 +92,28 @@ public class ModuleService implements PublishingWorkspace {
         return workspace(workspaceId).modules().contains(module);
     }
 
+    /** The caller's workspace, for the template API. */
     @Override
     @Transactional(readOnly = true)
-    public Set<String> enabledModules() {
+    public String currentWorkspace() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated()) {
             return null;
         }
-        return users.workspaceOf(auth.getName()).map(w -> workspace(w).modules()).orElse(null);
+        return users.workspaceOf(auth.getName()).orElse(null);
     }
 
-    /** A template published here may name only this workspace's people. */
     @Override
     @Transactional(readOnly = true)
-    public boolean hasUser(String name) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated()) {
-            return true;
-        }
-        return users.workspaceOf(auth.getName()).map(w -> users.exists(name, w)).orElse(true);
+    public Set<String> enabledModules(String workspaceId) {
+        return workspace(workspaceId).modules();
+    }
+
+    /** A template published in a workspace may name only that workspace's people. */
+    @Override
+    @Transactional(readOnly = true)
+    public boolean hasUser(String workspaceId, String name) {
+        return users.exists(name, workspaceId);
     }
 
     @Override

@@ -34,7 +34,7 @@ class ParticipantBackfill implements ApplicationRunner {
         var missing = projects.withoutParticipants();
         for (Project project : missing) {
             project.addParticipants(ProjectService.participants(
-                    templates.published(project.templateKey(), project.templateVersion()).template(),
+                    templates.published(project.workspaceId(), project.templateKey(), project.templateVersion()).template(),
                     project.roles(), project.createdBy()));
         }
         if (!missing.isEmpty()) {

@@ -76,7 +76,7 @@ public class ProjectService {
         }
         PublishedTemplate published;
         try {
-            published = templates.published(command.template(), command.version());
+            published = templates.published(actor.workspaceId(), command.template(), command.version());
         } catch (TemplateNotFoundException e) {
             throw Problems.invalidFields("There is no such published template.",
                     List.of(new Problems.FieldError("template", e.getBody().getDetail())));
@@ -261,7 +261,7 @@ public class ProjectService {
     }
 
     private Template templateOf(Project project) {
-        return templates.published(project.templateKey(), project.templateVersion()).template();
+        return templates.published(project.workspaceId(), project.templateKey(), project.templateVersion()).template();
     }
 
     @Transactional(readOnly = true)

@@ -35,7 +35,7 @@ class StageReadModel {
     void on(WorkflowEvents.StageStarted e) {
         Project project = project(e.projectId());
         ProjectStage stage = stage(e.projectId(), e.stageKey());
-        Duration plan = templates.published(project.templateKey(), project.templateVersion()).template()
+        Duration plan = templates.published(project.workspaceId(), project.templateKey(), project.templateVersion()).template()
                 .stage(e.stageKey()).flatMap(s -> Durations.parse(s.duration())).orElse(null);
         int reworks = stage.reworkCount();
         if (!stage.start(e.at(), plan)) {

@@ -38,7 +38,8 @@ public class ExpressionConditions {
 
     public boolean when(DelegateExecution execution, String stageKey) {
         ProcessDefinition definition = repository.getProcessDefinition(execution.getProcessDefinitionId());
-        Template template = templates.published(definition.getKey(), FlowableDeployer.versionOf(definition)).template();
+        Template template = templates.published(definition.getTenantId(), definition.getKey(),
+                FlowableDeployer.versionOf(definition)).template();
         String expression = template.stage(stageKey).map(s -> s.when()).orElse(null);
         if (expression == null) {
             return true;

@@ -32,8 +32,10 @@ class FlowableDeployer implements TemplateDeployer {
     }
 
     @Override
-    public String deploy(String templateKey, int version, String name, String bpmnXml) {
+    public String deploy(String workspaceId, String templateKey, int version, String name, String bpmnXml) {
+        // each workspace is a tenant of the engine: its definitions, instances and jobs are its own
         Deployment deployment = repository.createDeployment()
+                .tenantId(workspaceId)
                 .key(templateKey)
                 .name(name + " v" + version)
                 .category("tollgate-template")

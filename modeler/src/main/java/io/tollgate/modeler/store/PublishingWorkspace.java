@@ -10,10 +10,14 @@ import java.util.Set;
  */
 public interface PublishingWorkspace {
 
-    Set<String> enabledModules();
+    /** The workspace of the caller, whose templates the caller reads and writes; null outside any. */
+    String currentWorkspace();
+
+    /** The modules switched on in a workspace. */
+    Set<String> enabledModules(String workspaceId);
 
     /** Whether {@code user:name} names a member of the workspace; a runtime without people accepts all. */
-    default boolean hasUser(String name) {
+    default boolean hasUser(String workspaceId, String name) {
         return true;
     }
 

@@ -14,6 +14,8 @@ import java.time.Instant;
 class TemplateDraft {
 
     @Id
+    private String id;
+    private String workspaceId;
     @Column(name = "template_key")
     private String key;
     private String source;
@@ -26,7 +28,9 @@ class TemplateDraft {
     protected TemplateDraft() {
     }
 
-    TemplateDraft(String key) {
+    TemplateDraft(String workspaceId, String key) {
+        this.id = workspaceId + "/" + key;
+        this.workspaceId = workspaceId;
         this.key = key;
     }
 

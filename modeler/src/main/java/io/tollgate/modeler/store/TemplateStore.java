@@ -56,12 +56,13 @@ public class TemplateStore {
     }
 
     @Transactional(readOnly = true)
-    public List<TemplateSummary> list() {
+    public List<TemplateSummary> list(String workspace) {
         Map<String, TemplateSummary> out = new LinkedHashMap<>();
-        for (TemplateVersion v : versions.findLatestOfEach()) {
-            out.put(v.key(), new TemplateSummary(v.key(), v.name(), v.industry(), v.version(), drafts.existsById(v.key())));
+        for (TemplateVersion v : versions.findLatestOfEach(workspace)) {
+            out.put(v.key(), new TemplateSummary(v.key(), v.name(), v.industry(), v.version(),
+                    drafts.existsByWorkspaceIdAndKey(workspace, v.key())));
         }
-        for (TemplateDraft d : drafts.findAll()) {
+        for (TemplateDraft d : drafts.findByWorkspaceId(workspace)) {
             if (!out.containsKey(d.key())) {
                 Template t = reader.read(d.source(), TemplateFormat.valueOf(d.format())).template();
                 out.put(d.key(), new TemplateSummary(d.key(), t == null ? null : t.name(), t == null ? null : t.industry(),
@@ -72,7 +73,7 @@ public class TemplateStore {
     }
 
     /** Saves a draft as written. It must parse as a document; it need not be valid yet. */
-    public ValidationReport saveDraft(String key, String text, TemplateFormat format, String user) {
+    public ValidationReport saveDraft(String workspace, String key, String text, TemplateFormat format, String user) {
         if (key == null || !KEY.matcher(key).matches()) {
             throw new InvalidTemplateException("The address does not name a template key.",
                     List.of(Problem.error(ProblemCode.TEMPLATE_KEY_INVALID, "$.key", "Template key '" + key
@@ -90,42 +91,42 @@ public class TemplateStore {
                     List.of(Problem.error(ProblemCode.TEMPLATE_KEY_MISMATCH, "$.key", "The body says key '" + bodyKey
                             + "' but it is saved under '" + key + "'.")));
         }
-        TemplateDraft draft = drafts.findById(key).orElseGet(() -> new TemplateDraft(key));
+        TemplateDraft draft = drafts.findByWorkspaceIdAndKey(workspace, key).orElseGet(() -> new TemplateDraft(workspace, key));
         draft.revise(text, format.name(), user, Instant.now(clock));
         drafts.save(draft);
-        return validate(read);
+        return validate(workspace, read);
     }
 
     /** Validates the draft of a template. */
     @Transactional(readOnly = true)
-    public ValidationReport validateDraft(String key) {
-        TemplateDraft draft = drafts.findById(key)
+    public ValidationReport validateDraft(String workspace, String key) {
+        TemplateDraft draft = drafts.findByWorkspaceIdAndKey(workspace, key)
                 .orElseThrow(() -> new TemplateNotFoundException("Template '" + key + "' has no draft."));
-        return validate(reader.read(draft.source(), TemplateFormat.valueOf(draft.format())));
+        return validate(workspace, reader.read(draft.source(), TemplateFormat.valueOf(draft.format())));
     }
 
     /** Validates a template given as text, without saving it. */
     @Transactional(readOnly = true)
-    public ValidationReport validate(String text, TemplateFormat format) {
-        return validate(reader.read(text, format));
+    public ValidationReport validate(String workspace, String text, TemplateFormat format) {
+        return validate(workspace, reader.read(text, format));
     }
 
-    private ValidationReport validate(TemplateReader.Result read) {
+    private ValidationReport validate(String workspaceId, TemplateReader.Result read) {
         PublishingWorkspace workspace = modules.getIfAvailable();
         ValidationContext context = workspace == null
                 ? ValidationContext.standalone(expressions.getIfAvailable())
-                : new ValidationContext(workspace.knownModules(), workspace.enabledModules(), expressions.getIfAvailable(),
-                        workspace::hasUser);
+                : new ValidationContext(workspace.knownModules(), workspace.enabledModules(workspaceId),
+                        expressions.getIfAvailable(), name -> workspace.hasUser(workspaceId, name));
         return validator.validate(read.template(), read.problems(), context);
     }
 
     /** Validates, compiles and deploys the draft as the next version; the draft is then cleared. */
-    public VersionInfo publish(String key, String user) {
-        TemplateDraft draft = drafts.findById(key)
+    public VersionInfo publish(String workspace, String key, String user) {
+        TemplateDraft draft = drafts.findByWorkspaceIdAndKey(workspace, key)
                 .orElseThrow(() -> new TemplateNotFoundException("Template '" + key + "' has no draft to publish."));
         TemplateFormat format = TemplateFormat.valueOf(draft.format());
         TemplateReader.Result read = reader.read(draft.source(), format);
-        ValidationReport report = validate(read);
+        ValidationReport report = validate(workspace, read);
         if (!report.valid()) {
             throw new InvalidTemplateException("The draft has " + report.errors().size()
                     + " problem(s); nothing was published.", report.errors());
@@ -135,21 +136,22 @@ public class TemplateStore {
             throw new InvalidTemplateException("The template's key does not match the address.",
                     List.of(Problem.error(ProblemCode.TEMPLATE_KEY_MISMATCH, "$.key", "The draft's key must be '" + key + "'.")));
         }
-        int next = versions.findFirstByKeyOrderByVersionDesc(key).map(v -> v.version() + 1).orElse(1);
+        int next = versions.findFirstByWorkspaceIdAndKeyOrderByVersionDesc(workspace, key).map(v -> v.version() + 1).orElse(1);
         String xml = compiler.compile(template).xml();
-        String definitionId = deployer.deploy(key, next, template.name(), xml);
+        String definitionId = deployer.deploy(workspace, key, next, template.name(), xml);
         Instant now = Instant.now(clock);
-        versions.save(new TemplateVersion(key, next, template.name(), template.industry(), draft.source(),
+        versions.save(new TemplateVersion(workspace, key, next, template.name(), template.industry(), draft.source(),
                 draft.format(), xml, now, user, definitionId));
         drafts.delete(draft);
         return new VersionInfo(next, now, user);
     }
 
     @Transactional(readOnly = true)
-    public List<VersionInfo> versions(String key) {
+    public List<VersionInfo> versions(String workspace, String key) {
         List<VersionInfo> out = new ArrayList<>();
-        versions.findByKeyOrderByVersionAsc(key).forEach(v -> out.add(new VersionInfo(v.version(), v.publishedAt(), v.publishedBy())));
-        if (out.isEmpty() && !drafts.existsById(key)) {
+        versions.findByWorkspaceIdAndKeyOrderByVersionAsc(workspace, key)
+                .forEach(v -> out.add(new VersionInfo(v.version(), v.publishedAt(), v.publishedBy())));
+        if (out.isEmpty() && !drafts.existsByWorkspaceIdAndKey(workspace, key)) {
             throw new TemplateNotFoundException("There is no template '" + key + "'.");
         }
         return out;
@@ -157,32 +159,32 @@ public class TemplateStore {
 
     /** The source of the latest version, of a given version, or of the draft. */
     @Transactional(readOnly = true)
-    public TemplateSource source(String key, Integer version, boolean draft) {
+    public TemplateSource source(String workspace, String key, Integer version, boolean draft) {
         if (draft) {
-            TemplateDraft d = drafts.findById(key)
+            TemplateDraft d = drafts.findByWorkspaceIdAndKey(workspace, key)
                     .orElseThrow(() -> new TemplateNotFoundException("Template '" + key + "' has no draft."));
             return new TemplateSource(d.source(), TemplateFormat.valueOf(d.format()));
         }
-        TemplateVersion v = version(key, version);
+        TemplateVersion v = version(workspace, key, version);
         return new TemplateSource(v.source(), TemplateFormat.valueOf(v.format()));
     }
 
     @Transactional(readOnly = true)
-    public String bpmn(String key, Integer version) {
-        return version(key, version).bpmnXml();
+    public String bpmn(String workspace, String key, Integer version) {
+        return version(workspace, key, version).bpmnXml();
     }
 
     /** A published version with its parsed model; versions never change, so they are cached. */
     @Transactional(readOnly = true)
-    public PublishedTemplate published(String key, Integer version) {
+    public PublishedTemplate published(String workspace, String key, Integer version) {
         if (version != null) {
-            PublishedTemplate cached = published.get(key + "#" + version);
+            PublishedTemplate cached = published.get(workspace + "/" + key + "#" + version);
             if (cached != null) {
                 return cached;
             }
         }
-        TemplateVersion v = version(key, version);
-        return published.computeIfAbsent(key + "#" + v.version(), k -> {
+        TemplateVersion v = version(workspace, key, version);
+        return published.computeIfAbsent(workspace + "/" + key + "#" + v.version(), k -> {
             Template template = reader.read(v.source(), TemplateFormat.valueOf(v.format())).template();
             return new PublishedTemplate(v.key(), v.version(), template, v.processDefinitionId(), v.publishedAt(),
                     v.publishedBy());
@@ -190,13 +192,13 @@ public class TemplateStore {
     }
 
     @Transactional(readOnly = true)
-    public boolean isPublished(String key) {
-        return versions.existsByKey(key);
+    public boolean isPublished(String workspace, String key) {
+        return versions.existsByWorkspaceIdAndKey(workspace, key);
     }
 
-    private TemplateVersion version(String key, Integer version) {
-        Optional<TemplateVersion> v = version == null ? versions.findFirstByKeyOrderByVersionDesc(key)
-                : versions.findByKeyAndVersion(key, version);
+    private TemplateVersion version(String workspace, String key, Integer version) {
+        Optional<TemplateVersion> v = version == null ? versions.findFirstByWorkspaceIdAndKeyOrderByVersionDesc(workspace, key)
+                : versions.findByWorkspaceIdAndKeyAndVersion(workspace, key, version);
         return v.orElseThrow(() -> new TemplateNotFoundException(version == null
                 ? "Template '" + key + "' has no published version."
                 : "Template '" + key + "' has no version " + version + "."));

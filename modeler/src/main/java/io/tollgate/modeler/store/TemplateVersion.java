@@ -17,6 +17,7 @@ class TemplateVersion {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    private String workspaceId;
     @Column(name = "template_key")
     private String key;
     private int version;
@@ -32,7 +33,7 @@ class TemplateVersion {
     protected TemplateVersion() {
     }
 
-    TemplateVersion(String key, int version, String name, String industry, String source, String format,
+    TemplateVersion(String workspaceId, String key, int version, String name, String industry, String source, String format,
                     String bpmnXml, Instant publishedAt, String publishedBy, String processDefinitionId) {
         this.key = key;
         this.version = version;
@@ -44,6 +45,7 @@ class TemplateVersion {
         this.publishedAt = publishedAt;
         this.publishedBy = publishedBy;
         this.processDefinitionId = processDefinitionId;
+        this.workspaceId = workspaceId;
     }
 
     String key() { return key; }

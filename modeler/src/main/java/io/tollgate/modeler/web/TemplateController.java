@@ -2,13 +2,16 @@ package io.tollgate.modeler.web;
 
 import io.tollgate.modeler.parse.TemplateFormat;
 import io.tollgate.modeler.parse.TemplateReader;
+import io.tollgate.modeler.store.PublishingWorkspace;
 import io.tollgate.modeler.store.TemplateSource;
 import io.tollgate.modeler.store.TemplateStore;
 import io.tollgate.modeler.store.TemplateSummary;
 import io.tollgate.modeler.store.VersionInfo;
 import io.tollgate.modeler.validation.Problem;
 import io.tollgate.modeler.validation.ValidationReport;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,14 +38,29 @@ public class TemplateController {
     static final MediaType YAML = MediaType.parseMediaType("application/yaml");
 
     private final TemplateStore store;
+    private final ObjectProvider<PublishingWorkspace> workspaces;
 
-    public TemplateController(TemplateStore store) {
+    public TemplateController(TemplateStore store, ObjectProvider<PublishingWorkspace> workspaces) {
         this.store = store;
+        this.workspaces = workspaces;
     }
+
+    /** The caller's workspace: every template read or written here is that workspace's. */
+    private String workspace() {
+        PublishingWorkspace workspace = workspaces.getIfAvailable();
+        String id = workspace == null ? STANDALONE : workspace.currentWorkspace();
+        if (id == null) {
+            throw new ErrorResponseException(HttpStatus.UNAUTHORIZED);
+        }
+        return id;
+    }
+
+    /** The one workspace of a modeler running without a runtime around it. */
+    static final String STANDALONE = "standalone";
 
     @GetMapping
     public List<TemplateSummary> list() {
-        return store.list();
+        return store.list(workspace());
     }
 
     /** The JSON Schema of the template language, for editors that validate template files. */
@@ -60,7 +78,7 @@ public class TemplateController {
                                       @RequestParam(required = false) Integer version,
                                       @RequestParam(defaultValue = "false") boolean draft,
                                       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        TemplateSource source = store.source(key, version, draft);
+        TemplateSource source = store.source(workspace(), key, version, draft);
         if (wantsYaml(accept)) {
             String text = source.format() == TemplateFormat.YAML ? source.text()
                     : TemplateReader.toYaml(new TemplateReader().read(source.text(), source.format()).tree());
@@ -76,21 +94,21 @@ public class TemplateController {
     public Map<String, Object> saveDraft(@PathVariable String key, @RequestBody String body,
                                          @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                          Principal principal) {
-        ValidationReport report = store.saveDraft(key, body, format(contentType, body), principal.getName());
+        ValidationReport report = store.saveDraft(workspace(), key, body, format(contentType, body), principal.getName());
         return Map.of("key", key, "draft", true, "valid", report.valid(), "errors", errors(report));
     }
 
     @PostMapping("/{key}/validate")
     public Map<String, Object> validate(@PathVariable String key, @RequestBody(required = false) String body,
                                         @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
-        ValidationReport report = body == null || body.isBlank() ? store.validateDraft(key)
-                : store.validate(body, format(contentType, body));
+        ValidationReport report = body == null || body.isBlank() ? store.validateDraft(workspace(), key)
+                : store.validate(workspace(), body, format(contentType, body));
         return Map.of("valid", report.valid(), "errors", errors(report));
     }
 
     @PostMapping("/{key}/publish")
     public ResponseEntity<Map<String, Object>> publish(@PathVariable String key, Principal principal) {
-        VersionInfo v = store.publish(key, principal.getName());
+        VersionInfo v = store.publish(workspace(), key, principal.getName());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(Map.of("key", key, "version", v.version(), "publishedAt", v.publishedAt(),
                         "publishedBy", v.publishedBy()));
@@ -98,12 +116,12 @@ public class TemplateController {
 
     @GetMapping("/{key}/versions")
     public List<VersionInfo> versions(@PathVariable String key) {
-        return store.versions(key);
+        return store.versions(workspace(), key);
     }
 
     @GetMapping(value = "/{key}/bpmn", produces = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     public String bpmn(@PathVariable String key, @RequestParam(required = false) Integer version) {
-        return store.bpmn(key, version);
+        return store.bpmn(workspace(), key, version);
     }
 
     private static boolean wantsYaml(String accept) {

@@ -64,7 +64,7 @@ class TemplateStoreTests {
     void refusesToSaveATemplateOverAMillionCharactersAsAProblem() {
         String text = template("Sized") + "# " + "x".repeat(1_000_000) + "\n";
 
-        assertThatThrownBy(() -> store.saveDraft("sized", text, TemplateFormat.YAML, "admin"))
+        assertThatThrownBy(() -> store.saveDraft("w1", "sized", text, TemplateFormat.YAML, "admin"))
                 .isInstanceOfSatisfying(InvalidTemplateException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
                     assertThat(e.problems()).extracting(Problem::code).containsExactly("template-too-large");
@@ -78,22 +78,22 @@ class TemplateStoreTests {
     void validatingATemplateOverAMillionCharactersReportsItsSize() {
         String text = template("Sized") + "# " + "x".repeat(1_000_000) + "\n";
 
-        assertThat(store.validate(text, TemplateFormat.YAML).errors()).extracting(Problem::code)
+        assertThat(store.validate("w1", text, TemplateFormat.YAML).errors()).extracting(Problem::code)
                 .containsExactly("template-too-large");
     }
 
     @Test
     void refusesToPublishATemplateWhoseNameTheEngineCannotStore() {
-        TemplateDraft draft = new TemplateDraft("sized");
+        TemplateDraft draft = new TemplateDraft("w1", "sized");
         draft.revise(template("n".repeat(256)), TemplateFormat.YAML.name(), "admin", Instant.EPOCH);
-        when(drafts.findById("sized")).thenReturn(Optional.of(draft));
-        when(versions.findFirstByKeyOrderByVersionDesc("sized")).thenReturn(Optional.empty());
-        when(deployer.deploy(anyString(), anyInt(), anyString(), anyString())).thenReturn("sized:1:1");
+        when(drafts.findByWorkspaceIdAndKey("w1", "sized")).thenReturn(Optional.of(draft));
+        when(versions.findFirstByWorkspaceIdAndKeyOrderByVersionDesc("w1", "sized")).thenReturn(Optional.empty());
+        when(deployer.deploy(anyString(), anyString(), anyInt(), anyString(), anyString())).thenReturn("sized:1:1");
 
-        assertThatThrownBy(() -> store.publish("sized", "admin"))
+        assertThatThrownBy(() -> store.publish("w1", "sized", "admin"))
                 .isInstanceOfSatisfying(InvalidTemplateException.class, e -> assertThat(e.problems())
                         .extracting(Problem::code, Problem::path)
                         .containsExactly(tuple("template-name-too-long", "$.name")));
-        verify(deployer, never()).deploy(anyString(), anyInt(), anyString(), anyString());
+        verify(deployer, never()).deploy(anyString(), anyString(), anyInt(), anyString(), anyString());
     }
 }

@@ -32,7 +32,12 @@ class ValidationContextTests {
         assertThat(ValidationContext.standalone(null).knownModules()).isEqualTo(ValidationContext.DEFAULT_MODULES);
         assertThat(new PublishingWorkspace() {
             @Override
-            public Set<String> enabledModules() {
+            public String currentWorkspace() {
+                return "w";
+            }
+
+            @Override
+            public Set<String> enabledModules(String workspaceId) {
                 return Set.of();
             }
         }.knownModules()).isEqualTo(ValidationContext.DEFAULT_MODULES);
