@@ -10,8 +10,6 @@ import io.tollgate.modeler.store.TemplateStore;
 import io.tollgate.modeler.validation.FieldValues;
 import io.tollgate.modeler.validation.SandboxedExpressions;
 import org.flowable.engine.delegate.DelegateExecution;
-import org.flowable.engine.repository.ProcessDefinition;
-import org.flowable.engine.RepositoryService;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -28,18 +26,15 @@ public class ExpressionConditions {
 
     private final ExpressionSandbox sandbox;
     private final TemplateStore templates;
-    private final RepositoryService repository;
 
-    ExpressionConditions(ExpressionSandbox sandbox, TemplateStore templates, RepositoryService repository) {
+    ExpressionConditions(ExpressionSandbox sandbox, TemplateStore templates) {
         this.sandbox = sandbox;
         this.templates = templates;
-        this.repository = repository;
     }
 
     public boolean when(DelegateExecution execution, String stageKey) {
-        ProcessDefinition definition = repository.getProcessDefinition(execution.getProcessDefinitionId());
-        Template template = templates.published(definition.getTenantId(), definition.getKey(),
-                FlowableDeployer.versionOf(definition)).template();
+        // by the definition id itself: it also finds versions deployed before workspaces were tenants
+        Template template = templates.publishedAs(execution.getProcessDefinitionId()).template();
         String expression = template.stage(stageKey).map(s -> s.when()).orElse(null);
         if (expression == null) {
             return true;

@@ -15,20 +15,9 @@ class FlowableDeployer implements TemplateDeployer {
         this.repository = repository;
     }
 
-    private static final java.util.regex.Pattern RESOURCE = java.util.regex.Pattern.compile(".*-v(\\d+)\\.bpmn20\\.xml");
-
     /** Each version is deployed as one resource whose name carries the template's own version number. */
     static String resourceName(String templateKey, int version) {
         return templateKey + "-v" + version + ".bpmn20.xml";
-    }
-
-    /** The template version a deployed definition was compiled from. */
-    static int versionOf(org.flowable.engine.repository.ProcessDefinition definition) {
-        java.util.regex.Matcher m = RESOURCE.matcher(definition.getResourceName());
-        if (!m.matches()) {
-            throw new IllegalStateException("Not a Tollgate template: " + definition.getResourceName());
-        }
-        return Integer.parseInt(m.group(1));
     }
 
     @Override

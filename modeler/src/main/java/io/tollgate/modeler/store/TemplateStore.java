@@ -191,6 +191,14 @@ public class TemplateStore {
         });
     }
 
+    /** The published version the engine deployed as this process definition. */
+    @Transactional(readOnly = true)
+    public PublishedTemplate publishedAs(String processDefinitionId) {
+        TemplateVersion v = versions.findByProcessDefinitionId(processDefinitionId).orElseThrow(() ->
+                new TemplateNotFoundException("No template version was deployed as " + processDefinitionId + "."));
+        return published(v.workspaceId(), v.key(), v.version());
+    }
+
     @Transactional(readOnly = true)
     public boolean isPublished(String workspace, String key) {
         return versions.existsByWorkspaceIdAndKey(workspace, key);

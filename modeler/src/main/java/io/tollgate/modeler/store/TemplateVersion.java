@@ -58,4 +58,5 @@ class TemplateVersion {
     Instant publishedAt() { return publishedAt; }
     String publishedBy() { return publishedBy; }
     String processDefinitionId() { return processDefinitionId; }
+    String workspaceId() { return workspaceId; }
 }

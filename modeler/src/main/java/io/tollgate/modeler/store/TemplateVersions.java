@@ -22,4 +22,6 @@ interface TemplateVersions extends JpaRepository<TemplateVersion, Long> {
     List<TemplateVersion> findLatestOfEach(@Param("workspace") String workspaceId);
 
     boolean existsByWorkspaceIdAndKey(String workspaceId, String key);
+
+    Optional<TemplateVersion> findByProcessDefinitionId(String processDefinitionId);
 }
