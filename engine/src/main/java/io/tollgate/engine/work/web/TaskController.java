@@ -1,5 +1,9 @@
 package io.tollgate.engine.work.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tollgate.engine.project.ProjectService;
 import io.tollgate.engine.project.ProjectView;
 import io.tollgate.engine.security.Actor;
@@ -19,6 +23,7 @@ import java.util.Map;
 
 @RestController
 @RequestMapping("/api/tasks")
+@Tag(name = "Tasks and approvals")
 class TaskController {
 
     private final WorkService work;
@@ -41,11 +46,22 @@ class TaskController {
     record DelegateRequest(String to) {
     }
 
+    @Operation(operationId = "listInbox", summary = "List your open tasks and approvals",
+            description = "Each task comes with the definitions of the fields completing it may fill in.")
     @GetMapping
-    List<WorkService.InboxItem> inbox(@RequestParam(required = false) String project) {
+    List<WorkService.InboxItem> inbox(@Parameter(description = "Only this project's items: a project id")
+                                      @RequestParam(required = false) String project) {
         return work.inbox(actors.current(), project);
     }
 
+    @Operation(operationId = "completeTask", summary = "Complete a task with its field values",
+            description = "Answers the project as it is after the task is done.")
+    @ApiResponse(responseCode = "200", description = "The project as it is after the task is done", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "Field values are missing or break their rules: `errors` lists them.")
+    @ApiResponse(responseCode = "403", description = "The task is not yours.")
+    @ApiResponse(responseCode = "404", description = "There is no such task, or its project is not visible to you.")
+    @ApiResponse(responseCode = "409", description = "A prerequisite or gate criterion is open (`unmet` lists them), "
+            + "the task is done already, it is an approval (decide it instead), or the project is not active.")
     @PostMapping("/{id}/complete")
     ProjectView complete(@PathVariable String id, @RequestBody(required = false) CompleteRequest body) {
         Actor actor = actors.current();
@@ -53,6 +69,13 @@ class TaskController {
         return retries.inTransaction(() -> projects.view(work.complete(id, fields, actor)));
     }
 
+    @Operation(operationId = "delegateTask", summary = "Hand a task or approval over to someone else")
+    @ApiResponse(responseCode = "200", description = "The project, with the item handed over", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = "`to` is missing, no user of the workspace, yourself, or already "
+            + "an approver of this gate.")
+    @ApiResponse(responseCode = "403", description = "The task or approval is not yours to hand on.")
+    @ApiResponse(responseCode = "404", description = "There is no such task, or its project is not visible to you.")
+    @ApiResponse(responseCode = "409", description = "The task or approval is closed, or the project is not active.")
     @PostMapping("/{id}/delegate")
     ProjectView delegate(@PathVariable String id, @RequestBody(required = false) DelegateRequest body) {
         Actor actor = actors.current();
