@@ -5,6 +5,7 @@ import io.tollgate.engine.gate.GateEvents;
 import io.tollgate.engine.migration.MigrationEvents;
 import io.tollgate.engine.module.ModuleEvents;
 import io.tollgate.engine.project.ProjectEvents;
+import io.tollgate.engine.security.UserEvents;
 import io.tollgate.engine.work.WorkEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -94,6 +95,33 @@ public class AuditLog {
     void on(ModuleEvents.ModuleSwitched e) {
         record(e.workspaceId(), null, e.actor(), e.enabled() ? "module.enabled" : "module.disabled", e.module(), null,
                 e.at());
+    }
+
+    @EventListener
+    void on(UserEvents.UserCreated e) {
+        record(e.workspaceId(), null, e.actor(), "user.created", e.username(),
+                "roles " + e.roles() + "; groups " + e.groups(), e.at());
+    }
+
+    @EventListener
+    void on(UserEvents.UserChanged e) {
+        StringBuilder detail = new StringBuilder();
+        for (UserEvents.Change c : e.changes()) {
+            detail.append(detail.isEmpty() ? "" : "; ").append(c.field()).append(' ')
+                    .append(c.before() == null ? "(none)" : c.before()).append(" -> ")
+                    .append(c.after() == null ? "(none)" : c.after());
+        }
+        record(e.workspaceId(), null, e.actor(), "user.changed", e.username(), detail.toString(), e.at());
+    }
+
+    @EventListener
+    void on(UserEvents.PasswordReset e) {
+        record(e.workspaceId(), null, e.actor(), "user.password-reset", e.username(), null, e.at());
+    }
+
+    @EventListener
+    void on(UserEvents.PasswordChanged e) {
+        record(e.workspaceId(), null, e.username(), "user.password-changed", e.username(), null, e.at());
     }
 
     private void record(String workspaceId, String projectId, String actor, String action, String subject, String detail,

@@ -24,7 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * each time would cost tens of milliseconds per call. After one BCrypt check, this remembers a
  * salted SHA-256 of the credentials for a few minutes; a request with the same credentials, for a
  * user whose stored hash has not changed and who is still enabled, skips BCrypt. The digest's salt
- * lives only in this process, so the cache is worthless outside it.
+ * lives only in this process, so the cache is worthless outside it. When a user's password or
+ * state changes, {@link #forget} drops what was remembered at once (the stored-hash and enabled
+ * checks would refuse it anyway; this also frees the entry).
  */
 class CachingAuthenticationProvider implements AuthenticationProvider {
 
@@ -78,6 +80,11 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         }
         cache.put(username, new Entry(user.getPassword(), digest, now.plus(TTL)));
         return result;
+    }
+
+    /** Forgets the credentials remembered for a user, whose password or state just changed. */
+    void forget(String username) {
+        cache.remove(username);
     }
 
     private byte[] digest(String username, String password) {

@@ -13,6 +13,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -25,6 +26,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * HTTP Basic for the API, with problem answers for 401, 403 and 429. Writing templates is for admins;
@@ -33,6 +36,9 @@ import java.time.Duration;
  * another site's pages are refused ({@link SameOriginFilter}); sign-in failures are throttled
  * ({@link LoginThrottle}). Health is public; the API docs only where {@code tollgate.api-docs.public}
  * says so; everything else, {@code /actuator/info} (it names versions) included, needs a sign-in.
+ * People are managed by admins; groups are listed for admins and project managers; every user sets
+ * their own password, and one whose password an admin chose does nothing else first
+ * ({@link PasswordChangeFilter}).
  */
 @Configuration
 public class SecurityConfig {
@@ -49,6 +55,7 @@ public class SecurityConfig {
                 // refused by origin below. A session login will bring its own chain with CSRF tokens.
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new SameOriginFilter(settings.allowedOrigins()), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeFilter(), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
@@ -61,6 +68,11 @@ public class SecurityConfig {
                             .requestMatchers(HttpMethod.PUT, "/api/templates/**", "/api/modules/**").hasRole("admin")
                             .requestMatchers(HttpMethod.POST, "/api/templates/*/publish", "/api/templates/*/migrations/**").hasRole("admin")
                             .requestMatchers(HttpMethod.POST, "/api/projects").hasAnyRole("admin", "pm")
+                            // whose password it is, the user service decides: the user or an admin
+                            .requestMatchers(HttpMethod.POST, "/api/users/*/password").authenticated()
+                            .requestMatchers("/api/users", "/api/users/**").hasRole("admin")
+                            .requestMatchers(HttpMethod.GET, "/api/groups").hasAnyRole("admin", "pm")
+                            .requestMatchers("/api/groups", "/api/groups/**").hasRole("admin")
                             .requestMatchers("/api/**").authenticated()
                             .anyRequest().denyAll();
                 })
@@ -88,12 +100,15 @@ public class SecurityConfig {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder, java.time.Clock clock,
-                                                LoginThrottle throttle) {
+    SignInCache signInCache(UserDetailsService users, PasswordEncoder encoder, java.time.Clock clock) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
-        return new ThrottledAuthenticationManager(new ProviderManager(new CachingAuthenticationProvider(dao, users, clock)),
-                throttle);
+        return new SignInCache(new CachingAuthenticationProvider(dao, users, clock));
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(SignInCache signIns, LoginThrottle throttle) {
+        return new ThrottledAuthenticationManager(new ProviderManager(signIns.provider()), throttle);
     }
 
     @Bean
@@ -105,8 +120,16 @@ public class SecurityConfig {
     UserDetailsService userDetailsService(AppUsers users) {
         return username -> users.findById(username)
                 .map(u -> User.withUsername(u.username()).password(u.passwordHash()).disabled(!u.enabled())
-                        .authorities(u.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
-                        .build())
+                        .authorities(authorities(u)).build())
                 .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    private static List<GrantedAuthority> authorities(AppUser user) {
+        List<GrantedAuthority> out = new ArrayList<>();
+        user.roles().forEach(r -> out.add(new SimpleGrantedAuthority("ROLE_" + r)));
+        if (user.mustChangePassword()) {
+            out.add(new SimpleGrantedAuthority(PasswordChangeFilter.MUST_CHANGE_PASSWORD));
+        }
+        return out;
     }
 }

@@ -18,7 +18,9 @@ import java.util.UUID;
 
 /**
  * Outside the demo profile nobody is seeded; on an empty database, TOLLGATE_ADMIN_PASSWORD creates
- * a first workspace and its administrator, who then adds everyone else.
+ * a first workspace and its administrator, who then adds everyone else ({@code POST /api/users}).
+ * That password sat in the environment, so the administrator must choose their own before doing
+ * anything else.
  */
 @Component
 @Order(11)
@@ -52,7 +54,7 @@ class BootstrapAdmin implements ApplicationRunner {
         Workspace workspace = workspaces.findByKey("main").orElseGet(() -> workspaces.save(new Workspace(
                 UUID.randomUUID().toString(), "main", "Main workspace", Set.of())));
         users.register(new AppUser("admin", encoder.encode(password), "Administrator", null, Set.of("admin"),
-                workspace.id(), Set.of()));
+                workspace.id(), Set.of(), true));
         log.info("Created the first administrator 'admin' in workspace 'main'");
     }
 }
