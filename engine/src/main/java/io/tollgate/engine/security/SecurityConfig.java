@@ -2,6 +2,17 @@ package io.tollgate.engine.security;
 
 import io.tollgate.engine.security.internal.AppUsers;
 import io.tollgate.engine.support.ProblemResponses;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -47,7 +58,18 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, ApiDocsSettings docs,
-                            SecuritySettings settings) throws Exception {
+                            SecuritySettings settings, ObjectProvider<JwtDecoder> jwt, UserDetailsService users,
+                            JwtSettings jwtSettings) throws Exception {
+        JwtDecoder decoder = jwt.getIfAvailable();
+        if (decoder != null) {
+            // bearer tokens from the configured issuer name a Tollgate user, whose roles are Tollgate's
+            JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
+            tokens.setJwtAuthenticationConverter(token -> signedInAs(token, users, jwtSettings));
+            // its own manager: the chain's manager checks passwords and knows nothing of tokens
+            http.oauth2ResourceServer(o -> o
+                    .jwt(j -> j.authenticationManager(new ProviderManager(tokens)))
+                    .authenticationEntryPoint((request, response, e) -> signInFailed(response, e)));
+        }
         http.authenticationManager(authentication)
                 .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                         "/swagger-ui.html")
@@ -84,6 +106,32 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The Tollgate user a verified token names (its {@code tollgate.security.jwt.username-claim},
+     * else its subject); a token for nobody, or for a disabled user, signs nobody in.
+     */
+    private static AbstractAuthenticationToken signedInAs(Jwt token, UserDetailsService users, JwtSettings settings) {
+        String name = token.getClaimAsString(settings.usernameClaim());
+        if (name == null || name.isBlank()) {
+            name = token.getSubject();
+        }
+        UserDetails user;
+        try {
+            user = users.loadUserByUsername(name == null ? "" : name);
+        } catch (UsernameNotFoundException e) {
+            throw new BadCredentialsException("The token names no user of Tollgate.");
+        }
+        if (!user.isEnabled()) {
+            throw new DisabledException("The token's user is disabled.");
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(user.getUsername(), null, user.getAuthorities());
+    }
+
+    /** {@code tollgate.security.jwt.*}: which claim of a bearer token holds the Tollgate user name. */
+    @ConfigurationProperties("tollgate.security.jwt")
+    record JwtSettings(@DefaultValue("preferred_username") String usernameClaim) {
+    }
+
     private static void signInFailed(HttpServletResponse response, AuthenticationException e) throws IOException {
         if (e instanceof ThrottledAuthenticationManager.Throttled throttled) {
             Duration wait = throttled.retryAfter();
@@ -96,7 +144,7 @@ public class SecurityConfig {
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"tollgate\"");
         ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                "Sign in with HTTP Basic: user name and password.");
+                "Sign in with HTTP Basic (user name and password) or a bearer token.");
     }
 
     @Bean
