@@ -88,7 +88,8 @@ public class SecurityConfig {
                     }
                     auth.requestMatchers("/actuator/info").authenticated()
                             .requestMatchers(HttpMethod.PUT, "/api/templates/**", "/api/modules/**").hasRole("admin")
-                            .requestMatchers(HttpMethod.POST, "/api/templates/*/publish", "/api/templates/*/migrations/**").hasRole("admin")
+                            .requestMatchers(HttpMethod.POST, "/api/templates/*/publish", "/api/templates/*/validate",
+                                    "/api/templates/*/migrations/**").hasRole("admin")
                             .requestMatchers(HttpMethod.POST, "/api/projects").hasAnyRole("admin", "pm")
                             // whose password it is, the user service decides: the user or an admin
                             .requestMatchers(HttpMethod.POST, "/api/users/*/password").authenticated()
