@@ -14,6 +14,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -99,12 +101,41 @@ public class SecurityConfig {
                             .requestMatchers("/api/**").authenticated()
                             .anyRequest().denyAll();
                 })
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> signInFailed(response, e)))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    closeIfBodyUnread(request, response);
+                    signInFailed(response, e);
+                }))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((request, response, e) -> signInFailed(response, e))
-                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response,
-                                HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not allow this.")));
+                        .authenticationEntryPoint((request, response, e) -> {
+                            closeIfBodyUnread(request, response);
+                            signInFailed(response, e);
+                        })
+                        .accessDeniedHandler((request, response, e) -> {
+                            closeIfBodyUnread(request, response);
+                            ProblemResponses.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                                    "Your role does not allow this.");
+                        }));
         return http.build();
+    }
+
+    /**
+     * A refusal sent before the body was read: the server will not read the rest, so the client must
+     * not send its next request on this connection.
+     */
+    private static void closeIfBodyUnread(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
+    }
+
+    /** Requests the firewall refuses (an unknown method, a malformed path) answer a problem too. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> {
+            closeIfBodyUnread(request, response);
+            ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "request-rejected", "Request rejected",
+                    "This request's method, address or headers are not accepted.");
+        };
     }
 
     /**

@@ -103,13 +103,17 @@ class RequestGuardFilter extends OncePerRequestFilter {
     }
 
     /** Why a request is refused: a kind of problem and a detail, both answered with 400. */
-    record Refusal(String kind, String title, String detail) {
+    record Refusal(HttpStatus status, String kind, String title, String detail) {
+        Refusal(String kind, String title, String detail) {
+            this(HttpStatus.BAD_REQUEST, kind, title, detail);
+        }
+
         static Refusal characters(String detail) {
             return new Refusal("invalid-characters", "Invalid characters", detail);
         }
 
         void write(HttpServletResponse response) throws IOException {
-            ProblemResponses.write(response, HttpStatus.BAD_REQUEST, kind, title, detail);
+            ProblemResponses.write(response, status, kind, title, detail);
         }
     }
 
@@ -143,13 +147,21 @@ class RequestGuardFilter extends OncePerRequestFilter {
 
     /** Why the body is refused, or null; a body that does not parse is left to the controller to refuse. */
     Refusal bodyRefusal(String contentType, byte[] body) {
-        if (body.length == 0 || contentType == null) {
+        if (contentType == null) {
             return null;
         }
         MediaType type;
         try {
             type = MediaType.parseMediaType(contentType);
         } catch (InvalidMediaTypeException e) {
+            return null;
+        }
+        if (type.isWildcardType() || type.isWildcardSubtype()) {
+            // a body says what it is; Spring cannot read "*/*" and would fail on it
+            return new Refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+                    "Content-Type '" + type + "' names no type; send the body as application/json.");
+        }
+        if (body.length == 0) {
             return null;
         }
         String base = (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT);
