@@ -1,0 +1,150 @@
+package io.tollgate.benchmarks.rest;
+
+import io.tollgate.modeler.compiler.TemplateCompiler;
+import io.tollgate.modeler.model.Template;
+import io.tollgate.modeler.parse.TemplateFormat;
+import io.tollgate.modeler.parse.TemplateReader;
+
+import java.io.File;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The REST workload: the five-stage template driven through Tollgate's REST API by its users, and the
+ * same compiled BPMN through Flowable's Java API, on the same PostgreSQL server in one run, at each
+ * number of concurrent clients. Prints a Markdown report (also written to {@code --out}).
+ *
+ * <pre>
+ * ./mvnw -Pbenchmarks -pl benchmarks -am package -DskipTests
+ * ./mvnw -pl engine -am package -DskipTests
+ * java -cp benchmarks/target/benchmarks.jar io.tollgate.benchmarks.rest.RestWorkload --clients=1,4,16,64
+ * </pre>
+ *
+ * Options (defaults in brackets): {@code --clients} [1,4,16,64], {@code --warmup} seconds per step [10],
+ * {@code --measure} seconds per step [30], {@code --db} admin JDBC URL
+ * [jdbc:postgresql://127.0.0.1:5432/postgres], {@code --db-user} [postgres], {@code --db-password} [],
+ * {@code --jar} [engine/target/tollgate-engine.jar], {@code --heap} of the server [1g],
+ * {@code --history} of raw Flowable [audit, as Tollgate], {@code --out} [benchmarks/target/rest-workload.md].
+ */
+public final class RestWorkload {
+
+    private RestWorkload() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        int[] clients = Arrays.stream(o.getOrDefault("clients", "1,4,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
+        double warmup = Double.parseDouble(o.getOrDefault("warmup", "10"));
+        double measure = Double.parseDouble(o.getOrDefault("measure", "30"));
+        Database db = new Database(o.getOrDefault("db", "jdbc:postgresql://127.0.0.1:5432/postgres"),
+                o.getOrDefault("db-user", "postgres"), o.getOrDefault("db-password", ""));
+        File jar = new File(o.getOrDefault("jar", "engine/target/tollgate-engine.jar"));
+        String history = o.getOrDefault("history", "audit");
+        File out = new File(o.getOrDefault("out", "benchmarks/target/rest-workload.md"));
+        if (!jar.isFile()) {
+            throw new IllegalArgumentException("No engine jar at " + jar + "; build it with ./mvnw -pl engine -am package -DskipTests");
+        }
+
+        String yaml;
+        try (InputStream in = RestWorkload.class.getResourceAsStream("/workload/five-stages.yaml")) {
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Template template = new TemplateReader().read(yaml, TemplateFormat.YAML).template();
+        String bpmn = new TemplateCompiler().compile(template).xml();
+        int maxClients = Arrays.stream(clients).max().orElse(1);
+
+        List<Step> raw = new ArrayList<>();
+        String rawDb = "tg_bench_raw";
+        try (RawFlowable flowable = new RawFlowable(db.fresh(rawDb), db, bpmn, "five-stages", history, maxClients + 2)) {
+            for (int c : clients) {
+                Step step = flowable.run(c, warmup, measure, db, rawDb);
+                System.out.println(line(step));
+                raw.add(step);
+            }
+        } finally {
+            db.drop(rawDb);
+        }
+
+        List<Step> rest = new ArrayList<>();
+        String restDb = "tg_bench_rest";
+        File log = new File(out.getParentFile(), "tollgate-server.log");
+        out.getParentFile().mkdirs();
+        try (TollgateServer server = new TollgateServer(jar, db.fresh(restDb), db, o.getOrDefault("heap", "1g"), log)) {
+            server.prepare(yaml, Duration.ofMinutes(3));
+            RestClients driver = new RestClients(server);
+            for (int c : clients) {
+                Step step = driver.run(c, warmup, measure, db, restDb);
+                System.out.println(line(step));
+                rest.add(step);
+            }
+        } finally {
+            db.drop(restDb);
+        }
+
+        String report = report(raw, rest, warmup, measure, history);
+        Files.writeString(out.toPath(), report);
+        System.out.println();
+        System.out.println(report);
+        long errors = rest.stream().mapToLong(Step::errors).sum() + raw.stream().mapToLong(Step::errors).sum();
+        if (errors > 0) {
+            System.err.println(errors + " error answers or incomplete projects: the figures do not count");
+            System.exit(1);
+        }
+    }
+
+    private static String line(Step s) {
+        return String.format(Locale.ROOT, "%-18s %3d clients: %7.1f completions/s, %5.2f projects/s, %4.1f commits and "
+                        + "%5.1f ms CPU per completion, %d errors", s.side(), s.clients(), s.completionsPerSecond(),
+                s.projectsPerSecond(), s.commitsPerCompletion(), s.cpuMillisPerCompletion(), s.errors());
+    }
+
+    static String report(List<Step> raw, List<Step> rest, double warmup, double measure, String history) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "Each step: %.0f s warm-up, %.0f s measured. Raw Flowable history level: %s.%n%n",
+                warmup, measure, history));
+        b.append("| clients | Tollgate completions/s | Tollgate projects/s | Flowable tasks/s | ratio | Tollgate commits "
+                + "per completion | Flowable commits per completion | Tollgate CPU ms per completion | Flowable CPU ms "
+                + "per completion |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < rest.size(); i++) {
+            Step t = rest.get(i);
+            Step f = raw.get(i);
+            b.append(String.format(Locale.ROOT, "| %d | %.1f | %.2f | %.1f | %.2f | %.1f | %.1f | %.1f | %.1f |%n",
+                    t.clients(), t.completionsPerSecond(), t.projectsPerSecond(), f.completionsPerSecond(),
+                    t.completionsPerSecond() / f.completionsPerSecond(), t.commitsPerCompletion(),
+                    f.commitsPerCompletion(), t.cpuMillisPerCompletion(), f.cpuMillisPerCompletion()));
+        }
+        double restPeak = rest.stream().mapToDouble(Step::completionsPerSecond).max().orElse(0);
+        double rawPeak = raw.stream().mapToDouble(Step::completionsPerSecond).max().orElse(0);
+        b.append(String.format(Locale.ROOT, "%nPeaks: Tollgate %.1f completions/s, Flowable %.1f tasks/s, ratio %.2f. "
+                + "Tollgate at the most clients keeps %.0f%% of its peak.%n%n", restPeak, rawPeak, restPeak / rawPeak,
+                100 * rest.get(rest.size() - 1).completionsPerSecond() / restPeak));
+        b.append("Latency per call, p50 / p99 in ms (calls measured):\n\n| side | clients | call | p50 | p99 | calls |\n"
+                + "|---|---|---|---|---|---|\n");
+        for (List<Step> side : List.of(rest, raw)) {
+            for (Step s : side) {
+                s.latencies().forEach((call, p) -> b.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.0f |%n",
+                        s.side(), s.clients(), call, p[0], p[1], p[2])));
+            }
+        }
+        return b.toString();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> o = new HashMap<>();
+        for (String a : args) {
+            if (!a.startsWith("--") || !a.contains("=")) {
+                throw new IllegalArgumentException("Options look like --name=value: " + a);
+            }
+            o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+        }
+        return o;
+    }
+}
