@@ -92,6 +92,16 @@ public class Delivery {
         }
     }
 
+    /** Not now: the target's rate limit is reached; no attempt is counted. */
+    public void postpone(Instant now, Instant until) {
+        if (!due(now)) {
+            throw new IllegalStateException("Delivery " + id + " is not due");
+        }
+        status = Status.PENDING.name();
+        claimedUntil = null;
+        nextAttemptAt = until;
+    }
+
     /** An admin sends a dead delivery again, with a fresh count of attempts. */
     public void retry(Instant now) {
         if (status() != Status.DEAD) {

@@ -35,6 +35,8 @@ import java.util.concurrent.ThreadLocalRandom;
 class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final int DINGTALK_PER_MINUTE = 20;
+    private static final Duration DINGTALK_WINDOW = Duration.ofMinutes(1);
 
     private final Deliveries deliveries;
     private final FollowUps followUps;
@@ -139,9 +141,13 @@ class DeliveryWorker {
         if (d == null || !d.due(now)) {
             return null;
         }
+        Notice notice = notices.findById(d.noticeId()).orElseThrow();
+        if ("webhook".equals(d.channel()) && overLimit(d.target(), notice.workspaceId(), now)) {
+            d.postpone(now, now.plus(DINGTALK_WINDOW));
+            return null;
+        }
         d.claim(now, now.plus(settings.claim()));
         deliveries.flush();
-        Notice notice = notices.findById(d.noticeId()).orElseThrow();
         String language;
         String address = null;
         Webhook hook = null;
@@ -159,6 +165,15 @@ class DeliveryWorker {
                 language, kind.title(language, notice.params()), kind.text(language, notice.params()),
                 link(notice), notice.recipients(), notice.createdAt());
         return new Claimed(d, message, address, hook, secret);
+    }
+
+    /** DingTalk takes at most 20 messages a minute per robot, across all servers. */
+    private boolean overLimit(String webhookId, String workspaceId, Instant now) {
+        return webhooks.findByIdAndWorkspaceId(webhookId, workspaceId)
+                .filter(h -> h.kind() == Webhook.Kind.DINGTALK)
+                .map(h -> deliveries.countByChannelAndTargetAndSentAtAfter("webhook", webhookId, now.minus(DINGTALK_WINDOW))
+                        >= DINGTALK_PER_MINUTE)
+                .orElse(false);
     }
 
     private void record(String id, String error, Duration askedWait) {

@@ -112,6 +112,12 @@ class NotificationIntegrationTests extends IntegrationTestSupport {
     MovableClock clock;
     @Autowired
     ManagementService management;
+    @Autowired
+    io.tollgate.engine.security.Actors actors;
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void aLateStageOnAWorkingCalendarAlertsOwnerAndPmEverywhereThenEscalatesToTheSponsor() throws Exception {
@@ -217,7 +223,8 @@ class NotificationIntegrationTests extends IntegrationTestSupport {
                 .extracting(d -> d.get("target").asText()).containsExactly("alice");
 
         // every webhook kind, in its own format, signed by its own recipe
-        checkDingTalk(awaitWebhook("/dingtalk", link, "Overdue: Build"), secrets.get("dingtalk"), link);
+        checkDingTalk(awaitWebhook("/dingtalk", link, "Overdue: Build"), secrets.get("dingtalk"), link,
+                clock.instant().toEpochMilli());
         checkFeishu(awaitWebhook("/feishu", link, "Overdue: Build"), secrets.get("feishu"), link);
         JsonNode wecom = JSON.readTree(awaitWebhook("/wecom", link, "Overdue: Build").body());
         assertThat(wecom.get("msgtype").asText()).isEqualTo("markdown");
@@ -319,16 +326,65 @@ class NotificationIntegrationTests extends IntegrationTestSupport {
         assertThat(api().as("alice").get("/api/notifications?size=1000").status()).isEqualTo(400);
     }
 
+    @Test
+    void anotherWorkspaceSeesNoneOfItAndCannotTouchIt() throws Exception {
+        Api admin = api().as("admin");
+        String hook = admin.post("/api/webhooks", Map.of("kind", "wecom", "name", "a-only", "url",
+                receiver.url("/wecom?key=a"))).get("id").asText();
+        admin.put("/api/templates/notify-ws", "application/yaml", """
+                key: notify-ws
+                name: Notify workspace
+                stages:
+                  - key: only
+                    tasks: [ { key: t, assignee: "user:carol" } ]
+                """);
+        assertThat(admin.post("/api/templates/notify-ws/publish", Map.of()).status()).isEqualTo(201);
+        String project = api().as("pm").post("/api/projects", Map.of("template", "notify-ws", "name", "A only"))
+                .get("id").asText();
+        JsonNode mine = awaitNotification("carol", project, "task_assigned");
+        JsonNode delivery = await().atMost(Duration.ofMinutes(1)).until(() -> {
+            for (JsonNode d : admin.get("/api/notifications/deliveries?size=100").get("items")) {
+                if (d.get("projectId").asText().equals(project)) {
+                    return d;
+                }
+            }
+            return null;
+        }, d -> d != null);
+
+        String b = java.util.UUID.randomUUID().toString();
+        jdbc.update("insert into workspace (id, ws_key, name, enabled_modules, row_version) values (?, ?, ?, ?, 0)",
+                b, "b-" + b.substring(0, 8), "Company B", "");
+        String adminB = "nadmin" + b.substring(0, 8);
+        actors.register(new io.tollgate.engine.security.AppUser(adminB, encoder.encode(adminB), adminB, null,
+                java.util.Set.of("admin"), b, java.util.Set.of()));
+        Api them = api().as(adminB);
+        assertThat(them.get("/api/webhooks").text()).doesNotContain(hook);
+        assertThat(them.get("/api/notifications/deliveries?size=100").text()).doesNotContain(project);
+        assertThat(them.get("/api/notifications?size=100").text()).doesNotContain(project);
+        assertThat(them.post("/api/notifications/" + mine.get("id").asText() + "/read", Map.of()).status()).isEqualTo(404);
+        assertThat(them.post("/api/notifications/deliveries/" + delivery.get("id").asText() + "/retry", Map.of()).status())
+                .isEqualTo(404);
+        assertThat(them.get("/api/calendar").get("mode").asText()).isEqualTo("calendar");
+        assertThat(them.get("/api/notification-settings").get("language").asText()).isEqualTo("en");
+        assertThat(delete(adminB, "/api/webhooks/" + hook)).isEqualTo(404);
+        assertThat(admin.get("/api/webhooks").text()).contains(hook);
+        assertThat(delete("admin", "/api/webhooks/" + hook)).isEqualTo(204);
+        assertThat(admin.get("/api/webhooks").text()).doesNotContain(hook);
+        assertThat(admin.get("/api/audit?limit=1000").text()).contains("webhook.added", "webhook.removed");
+    }
+
     // --- the services' recipes, written from their documentation
 
-    private static void checkDingTalk(WebhookReceiver.Received r, String secret, String link) throws Exception {
+    private static void checkDingTalk(WebhookReceiver.Received r, String secret, String link, long nowMillis)
+            throws Exception {
         Map<String, String> query = query(r.uri().getRawQuery());
         assertThat(query.get("access_token")).isEqualTo("tok");
         String timestamp = query.get("timestamp");
         String expected = Base64.getEncoder().encodeToString(hmac(secret.getBytes(StandardCharsets.UTF_8),
                 timestamp + "\n" + secret));
         assertThat(URLDecoder.decode(query.get("sign"), StandardCharsets.UTF_8)).isEqualTo(expected);
-        assertThat(Math.abs(Long.parseLong(timestamp) - Instant.now().toEpochMilli())).isLessThan(Duration.ofDays(30).toMillis());
+        // DingTalk refuses a timestamp more than an hour away from its own clock
+        assertThat(Math.abs(Long.parseLong(timestamp) - nowMillis)).isLessThan(Duration.ofHours(1).toMillis());
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.get("msgtype").asText()).isEqualTo("markdown");
         assertThat(body.at("/markdown/title").asText()).isEqualTo("Overdue: Build");
@@ -382,6 +438,16 @@ class NotificationIntegrationTests extends IntegrationTestSupport {
     }
 
     // --- helpers
+
+    private int delete(String user, String path) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .DELETE().build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
 
     private void moveTo(String shanghaiLocal) {
         Duration by = Duration.between(clock.instant(), at(shanghaiLocal));

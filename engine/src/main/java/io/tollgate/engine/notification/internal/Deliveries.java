@@ -22,4 +22,7 @@ public interface Deliveries extends JpaRepository<Delivery, String> {
     Page<Delivery> findByWorkspaceIdAndStatusOrderByCreatedAtDesc(String workspaceId, String status, Pageable page);
 
     Optional<Delivery> findByIdAndWorkspaceId(String id, String workspaceId);
+
+    /** How many messages went to one target since {@code since}: rate limits of chat robots. */
+    long countByChannelAndTargetAndSentAtAfter(String channel, String target, Instant since);
 }
