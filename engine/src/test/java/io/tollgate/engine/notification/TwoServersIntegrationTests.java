@@ -77,19 +77,21 @@ class TwoServersIntegrationTests {
             one.as("admin").put("/api/templates/notify-two", "application/yaml", """
                     key: notify-two
                     name: Notify two
+                    roles:
+                      dev: { name: Developer }
                     stages:
                       - key: only
-                        owner: "user:alice"
+                        owner: dev
                         duration: PT1H
                         alertAfter: PT1H
-                        tasks: [ { key: t, assignee: "user:carol" } ]
+                        tasks: [ { key: t, assignee: dev } ]
                     """);
             assertThat(one.as("admin").post("/api/templates/notify-two/publish", Map.of()).status()).isEqualTo(201);
             List<String> projects = new ArrayList<>();
             for (int i = 0; i < PROJECTS; i++) {
                 Api api = i % 2 == 0 ? one : two;
-                projects.add(api.as("pm").post("/api/projects", Map.of("template", "notify-two", "name", "Two " + i))
-                        .get("id").asText());
+                projects.add(api.as("pm").post("/api/projects", Map.of("template", "notify-two", "name", "Two " + i,
+                        "roles", Map.of("dev", List.of("alice")))).get("id").asText());
             }
             CLOCK.advance(Duration.ofHours(3));
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
