@@ -235,7 +235,8 @@ public class Notifier {
     void raise(Trigger t) {
         ProjectContext project = projects.context(t.projectId());
         String workspace = project.workspaceId();
-        if (notices.findByWorkspaceIdAndEventKey(workspace, t.eventKey()).isPresent()) {
+        String eventKey = bounded(t.eventKey());
+        if (notices.findByWorkspaceIdAndEventKey(workspace, eventKey).isPresent()) {
             return;
         }
         var settings = preferences.workspace(workspace);
@@ -243,7 +244,7 @@ public class Notifier {
         Map<String, String> params = new LinkedHashMap<>(t.params());
         params.putAll(params(project, t));
         Instant now = clock.instant();
-        Notice notice = notices.save(new Notice(UUID.randomUUID().toString(), workspace, t.eventKey(), t.kind(),
+        Notice notice = notices.save(new Notice(UUID.randomUUID().toString(), workspace, eventKey, t.kind(),
                 t.projectId(), t.stageKey(), params, recipients, now));
         Actor system = new Actor("tollgate", workspace, Set.of("admin"), Set.of());
         for (String user : recipients) {
@@ -262,6 +263,19 @@ public class Notifier {
             for (Webhook hook : webhooks.findByWorkspaceIdOrderByCreatedAtAscIdAsc(workspace)) {
                 deliveries.save(new Delivery(UUID.randomUUID().toString(), notice, "webhook", hook.id(), now));
             }
+        }
+    }
+
+    /** An event key fits its column: a long one is replaced by its SHA-256, the same for the same event. */
+    static String bounded(String eventKey) {
+        if (eventKey.length() <= 200) {
+            return eventKey;
+        }
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(eventKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -67,4 +67,11 @@ class DeliveryTests {
         assertThat(NoticeKind.STAGE_OVERDUE.text("zh-CN", params)).contains("Apollo", "构建", "2026-12-31");
         assertThat(NoticeKind.TASK_ASSIGNED.title("fr", Map.of())).as("unknown placeholders vanish").isEqualTo("Task for you:");
     }
+
+    @Test
+    void longEventKeysStayTheSameAndFitTheirColumn() {
+        String key = "delegated:" + "x".repeat(300);
+        assertThat(Notifier.bounded(key)).hasSizeLessThanOrEqualTo(200).isEqualTo(Notifier.bounded(key));
+        assertThat(Notifier.bounded("task:1")).isEqualTo("task:1");
+    }
 }
