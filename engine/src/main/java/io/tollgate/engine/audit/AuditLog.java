@@ -1,9 +1,11 @@
 package io.tollgate.engine.audit;
 
 import io.tollgate.engine.audit.internal.AuditEvents;
+import io.tollgate.engine.calendar.CalendarEvents;
 import io.tollgate.engine.gate.GateEvents;
 import io.tollgate.engine.migration.MigrationEvents;
 import io.tollgate.engine.module.ModuleEvents;
+import io.tollgate.engine.notification.NotificationEvents;
 import io.tollgate.engine.project.ProjectEvents;
 import io.tollgate.engine.security.UserEvents;
 import io.tollgate.engine.work.WorkEvents;
@@ -133,6 +135,33 @@ public class AuditLog {
     @EventListener
     void on(UserEvents.PasswordChanged e) {
         record(e.workspaceId(), null, e.username(), "user.password-changed", e.username(), null, e.at());
+    }
+
+    @EventListener
+    void on(CalendarEvents.CalendarChanged e) {
+        record(e.workspaceId(), null, e.actor(), "calendar.changed", e.mode(),
+                e.holidays() + " holidays; " + e.workingWeekends() + " make-up working days", e.at());
+    }
+
+    @EventListener
+    void on(NotificationEvents.SettingsChanged e) {
+        record(e.workspaceId(), null, e.actor(), e.workspace() ? "notifications.defaults-changed"
+                : "notifications.settings-changed", e.workspace() ? e.workspaceId() : e.actor(), null, e.at());
+    }
+
+    @EventListener
+    void on(NotificationEvents.WebhookAdded e) {
+        record(e.workspaceId(), null, e.actor(), "webhook.added", e.webhookId(), e.kind() + " " + e.name(), e.at());
+    }
+
+    @EventListener
+    void on(NotificationEvents.WebhookRemoved e) {
+        record(e.workspaceId(), null, e.actor(), "webhook.removed", e.webhookId(), null, e.at());
+    }
+
+    @EventListener
+    void on(NotificationEvents.DeliveryRetried e) {
+        record(e.workspaceId(), null, e.actor(), "delivery.retried", e.deliveryId(), null, e.at());
     }
 
     private void record(String workspaceId, String projectId, String actor, String action, String subject, String detail,

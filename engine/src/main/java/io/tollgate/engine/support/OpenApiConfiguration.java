@@ -40,7 +40,10 @@ class OpenApiConfiguration {
                     + "BPMN, and moving running projects to another version.",
             "Risks", "A project's risk register (module `risks`: its paths answer 404 where the module is off).",
             "Modules", "The industry modules and which of them are on in the caller's workspace.",
-            "Audit", "The append-only audit trail of a project and of the workspace.");
+            "Audit", "The append-only audit trail of a project and of the workspace.",
+            "Notifications", "The caller's in-app notifications and notification settings; for admins the workspace's "
+                    + "defaults, webhooks (DingTalk, Feishu/Lark, WeCom, Slack, signed generic JSON) and deliveries.",
+            "Calendar", "The workspace's working-day calendar: working days and hours, holidays, make-up working days.");
 
     @Bean
     OpenAPI tollgateOpenApi(ObjectProvider<BuildProperties> build) {

@@ -141,6 +141,9 @@ public final class TemplateCompiler {
                 BpmnIds.of("escalation_end", def.key())));
     }
 
+    /** The business calendar of SLA timers: the engine resolves {@code tollgate:<workspace>}. */
+    public static final String WORKSPACE_CALENDAR = "tollgate:${execution.tenantId}";
+
     private static void timer(Builder b, Process process, SubProcess stage, String id, java.time.Duration after,
                               String eventId, String eventName, String endId) {
         org.flowable.bpmn.model.BoundaryEvent boundary = new org.flowable.bpmn.model.BoundaryEvent();
@@ -149,6 +152,9 @@ public final class TemplateCompiler {
         boundary.setCancelActivity(false);
         org.flowable.bpmn.model.TimerEventDefinition timer = new org.flowable.bpmn.model.TimerEventDefinition();
         timer.setTimeDuration(after.toString());
+        // durations count on the workspace's calendar (working days and hours, or plain time); the
+        // engine evaluates the name as an expression, and a project's tenant is its workspace
+        timer.setCalendarName(WORKSPACE_CALENDAR);
         boundary.addEventDefinition(timer);
         b.add(process, boundary, id, null);
         stage.getBoundaryEvents().add(boundary);

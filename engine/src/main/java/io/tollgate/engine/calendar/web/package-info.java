@@ -1,0 +1,2 @@
+/** The calendar API of a workspace. */
+package io.tollgate.engine.calendar.web;
