@@ -4,8 +4,7 @@ import io.tollgate.engine.notification.internal.Deliveries;
 import io.tollgate.engine.notification.internal.FollowUps;
 import io.tollgate.engine.notification.internal.Notices;
 import io.tollgate.engine.notification.internal.Webhooks;
-import io.tollgate.engine.security.Actor;
-import io.tollgate.engine.security.UserService;
+import io.tollgate.engine.security.Actors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -18,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -44,7 +42,7 @@ class DeliveryWorker {
     private final Webhooks webhooks;
     private final Notifier notifier;
     private final NotificationPreferencesService preferences;
-    private final UserService users;
+    private final Actors actors;
     private final EmailChannel email;
     private final WebhookChannel webhook;
     private final Secrets secrets;
@@ -53,7 +51,7 @@ class DeliveryWorker {
     private final Clock clock;
 
     DeliveryWorker(Deliveries deliveries, FollowUps followUps, Notices notices, Webhooks webhooks, Notifier notifier,
-                   NotificationPreferencesService preferences, UserService users, EmailChannel email,
+                   NotificationPreferencesService preferences, Actors actors, EmailChannel email,
                    WebhookChannel webhook, Secrets secrets, NotificationSettings settings, TransactionTemplate tx,
                    Clock clock) {
         this.deliveries = deliveries;
@@ -62,7 +60,7 @@ class DeliveryWorker {
         this.webhooks = webhooks;
         this.notifier = notifier;
         this.preferences = preferences;
-        this.users = users;
+        this.actors = actors;
         this.email = email;
         this.webhook = webhook;
         this.secrets = secrets;
@@ -154,7 +152,7 @@ class DeliveryWorker {
         String secret = null;
         if ("email".equals(d.channel())) {
             language = preferences.user(notice.workspaceId(), d.target()).language();
-            address = users.user(d.target(), new Actor("tollgate", notice.workspaceId(), Set.of("admin"), Set.of())).email();
+            address = actors.emailOf(d.target(), notice.workspaceId()).orElse(null);
         } else {
             language = preferences.workspace(notice.workspaceId()).language();
             hook = webhooks.findByIdAndWorkspaceId(d.target(), notice.workspaceId()).orElse(null);

@@ -86,6 +86,12 @@ public class Actors {
                 && users.findById(username).map(AppUser::enabled).orElse(false);
     }
 
+    /** The address of an enabled member of the workspace, if they have one. */
+    @Transactional(readOnly = true)
+    public Optional<String> emailOf(String username, String workspaceId) {
+        return exists(username, workspaceId) ? users.findById(username).map(AppUser::email) : Optional.empty();
+    }
+
     /** Whether any user exists yet. */
     @Transactional(readOnly = true)
     public boolean anyone() {

@@ -355,8 +355,8 @@ class NotificationIntegrationTests extends IntegrationTestSupport {
         jdbc.update("insert into workspace (id, ws_key, name, enabled_modules, row_version) values (?, ?, ?, ?, 0)",
                 b, "b-" + b.substring(0, 8), "Company B", "");
         String adminB = "nadmin" + b.substring(0, 8);
-        actors.register(new io.tollgate.engine.security.AppUser(adminB, encoder.encode(adminB), adminB, null,
-                java.util.Set.of("admin"), b, java.util.Set.of()));
+        actors.register(new io.tollgate.engine.security.AppUser(adminB, encoder.encode(adminB), adminB, null, b, false),
+                java.util.Set.of("admin"), java.util.Set.of());
         Api them = api().as(adminB);
         assertThat(them.get("/api/webhooks").text()).doesNotContain(hook);
         assertThat(them.get("/api/notifications/deliveries?size=100").text()).doesNotContain(project);
