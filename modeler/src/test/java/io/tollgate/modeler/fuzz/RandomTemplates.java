@@ -278,6 +278,26 @@ public final class RandomTemplates {
                     int n = 1 + r.nextInt(approvers.size());
                     a.put("mode", (r.nextInt(5) == 0 ? "quorum: " : "quorum:") + n);
                 }
+                if (r.nextInt(3) == 0) {
+                    ObjectNode t = a.putObject("timeout");
+                    t.put("after", pick(r, DURATIONS));
+                    int action = r.nextInt(4);
+                    if (action > 0) {
+                        t.put("action", List.of("remind", "approve", "reject").get(action - 1));
+                    }
+                    if (action <= 1 && r.nextBoolean()) {
+                        t.put("repeat", 1 + r.nextInt(10));
+                    }
+                }
+                if (r.nextInt(3) == 0) {
+                    List<String> outcomes = new ArrayList<>(List.of("go"));
+                    outcomes.addAll(subset(List.of("conditional", "hold", "kill", "recycle"), r.nextInt(5)));
+                    java.util.Collections.shuffle(outcomes, r);
+                    g.set("outcomes", texts(outcomes));
+                }
+            }
+            if (r.nextInt(4) == 0) {
+                g.put("blockOnLapsedConditions", r.nextBoolean());
             }
             if (r.nextBoolean()) {
                 List<String> targets = new ArrayList<>(ancestors);
@@ -534,7 +554,41 @@ public final class RandomTemplates {
             RandomTemplates::garbage,
             RandomTemplates::badName,
             RandomTemplates::deepJunk,
-            RandomTemplates::emptyPart);
+            RandomTemplates::emptyPart,
+            RandomTemplates::badOutcomeOrTimeout);
+
+    /** An outcome a gate cannot offer, or an approval timeout that cannot fire. */
+    private static String badOutcomeOrTimeout(ObjectNode doc, Random r) {
+        List<ObjectNode> approvals = new ArrayList<>();
+        for (ObjectNode s : stages(doc)) {
+            if (s.get("gate") instanceof ObjectNode g && g.get("approval") instanceof ObjectNode a) {
+                approvals.add(a);
+            }
+        }
+        List<ObjectNode> stages = stages(doc);
+        int what = r.nextInt(4);
+        if (what == 0 && !approvals.isEmpty()) {
+            pick(r, approvals).putObject("timeout").put("after", "PT48H").put("action", "escalate");
+            return "unknown timeout action";
+        }
+        if (what == 1 && !approvals.isEmpty()) {
+            pick(r, approvals).putObject("timeout").put("after", "PT48H").put("repeat", r.nextBoolean() ? 0 : 11);
+            return "timeout repeat out of range";
+        }
+        if (stages.isEmpty()) {
+            return null;
+        }
+        ObjectNode s = pick(r, stages);
+        if (!(s.get("gate") instanceof ObjectNode g)) {
+            return null;
+        }
+        if (what == 2) {
+            g.putArray("outcomes").add("hold").add("kill");
+            return "outcomes without go";
+        }
+        g.putArray("outcomes").add("go").add(r.nextBoolean() ? "pause" : "abandon");
+        return "unknown outcome";
+    }
 
     /** A name that is not plain text: a control character XML cannot carry, or an engine expression. */
     private static String badName(ObjectNode doc, Random r) {
