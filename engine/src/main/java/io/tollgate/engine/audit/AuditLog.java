@@ -75,6 +75,52 @@ public class AuditLog {
     }
 
     @EventListener
+    void on(GateEvents.WaiverRequested e) {
+        record(e.workspaceId(), e.projectId(), e.by(), "gate.waiver-requested", e.stageKey(),
+                e.criterion() + " until " + e.expiresAt() + ": " + e.reason(), e.at());
+    }
+
+    @EventListener
+    void on(GateEvents.WaiverGranted e) {
+        record(e.workspaceId(), e.projectId(), e.by(), "gate.waiver-granted", e.stageKey(),
+                e.criterion() + " until " + e.expiresAt() + (e.comment() == null ? "" : ": " + e.comment()), e.at());
+    }
+
+    @EventListener
+    void on(GateEvents.WaiverRefused e) {
+        record(e.workspaceId(), e.projectId(), e.by(), "gate.waiver-refused", e.stageKey(),
+                e.criterion() + (e.comment() == null ? "" : ": " + e.comment()), e.at());
+    }
+
+    @EventListener
+    void on(ProjectEvents.ProjectHeld e) {
+        record(e.workspaceId(), e.projectId(), e.by(), "project.held", e.stageKey(), e.reason(), e.at());
+    }
+
+    @EventListener
+    void on(ProjectEvents.ProjectResumed e) {
+        record(e.workspaceId(), e.projectId(), e.by(), "project.resumed", e.stageKey(),
+                "held for " + e.held() + "; due dates moved by as much", e.at());
+    }
+
+    @EventListener
+    void on(ProjectEvents.ProjectKilled e) {
+        record(e.workspaceId(), e.projectId(), e.by(), "project.killed", e.stageKey(), e.reason(), e.at());
+    }
+
+    @EventListener
+    void on(ProjectEvents.ConditionAdded e) {
+        record(e.workspaceId(), e.projectId(), e.by(), "condition.added", e.stageKey(),
+                e.text() + " (for " + e.owner() + ", due " + e.dueAt() + ")", e.at());
+    }
+
+    @EventListener
+    void on(ProjectEvents.ConditionMet e) {
+        record(e.workspaceId(), e.projectId(), e.by(), "condition.met", e.stageKey(),
+                e.text() + (e.late() ? " (after its due date)" : ""), e.at());
+    }
+
+    @EventListener
     void on(GateEvents.SignerAdded e) {
         record(e.workspaceId(), e.projectId(), e.by(), "gate.signer-added", e.stageKey(), e.signer(), e.at());
     }

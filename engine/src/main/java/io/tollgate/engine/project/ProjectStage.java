@@ -132,6 +132,13 @@ public class ProjectStage {
         return true;
     }
 
+    /** The project was held for {@code held}: a due date still ahead moves later by that much. */
+    void postpone(java.time.Duration held) {
+        if (dueAt != null && overdueAt == null && !finished()) {
+            dueAt = dueAt.plus(held);
+        }
+    }
+
     /** Late by more than alertAfter; answers whether this is news. */
     boolean markEscalated(Instant at) {
         if (escalatedAt != null || finished()) {

@@ -104,6 +104,12 @@ public class WorkItem {
         candidates.add("user:" + user);
     }
 
+    void postpone(java.time.Duration by) {
+        if (dueAt != null) {
+            dueAt = dueAt.plus(by);
+        }
+    }
+
     void moveToRound(int round) {
         this.round = round;
     }

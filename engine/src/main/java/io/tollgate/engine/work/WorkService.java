@@ -124,7 +124,18 @@ public class WorkService {
         Template template = project.template();
         List<WorkItem> stageItems = items.findByProjectIdAndStageKey(project.id(), item.stageKey());
         if (item.status() == WorkItem.Status.WAITING) {
-            throw Problems.unmet("This task cannot be completed yet.", unmet(template, project, item, stageItems));
+            List<Problems.Unmet> unmet = new ArrayList<>(unmet(template, project, item, stageItems));
+            Stage own = template.stage(item.stageKey()).orElseThrow();
+            boolean last = (own.gate() == null || own.gate().approval() == null)
+                    && own.tasks().stream().noneMatch(t -> t.requires().contains(item.itemKey()))
+                    && unmet.stream().noneMatch(u -> u.kind().equals("stage"));
+            if (last) {
+                // this task finishes the stage once its prerequisites are done: say what its gate still lacks too
+                gate.getObject().unmetToPass(project, own, stageItems).stream()
+                        .filter(u -> unmet.stream().noneMatch(x -> x.kind().equals(u.kind()) && x.key().equals(u.key())))
+                        .forEach(unmet::add);
+            }
+            throw Problems.unmet("This task cannot be completed yet.", unmet);
         }
         item.assertOpen();
         Map<String, FieldDef> defs = editableFields(template, item)
@@ -220,6 +231,12 @@ public class WorkService {
         item.assertOpen();
         item.complete(user, clock.instant());
         items.flush();
+    }
+
+    /** The project was held for {@code held}: due dates of its open work move later by that much. */
+    public void postponeOpen(String projectId, java.time.Duration held) {
+        items.findByProjectIdOrderByCreatedAt(projectId).stream().filter(w -> w.status() == WorkItem.Status.OPEN)
+                .forEach(w -> w.postpone(held));
     }
 
     @Transactional(readOnly = true)

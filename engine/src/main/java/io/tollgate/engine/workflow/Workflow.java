@@ -32,12 +32,18 @@ import java.util.Set;
 @Service
 public class Workflow {
 
+    /** Words of the boundary timers the compiler attaches to stages (SLA) and approvals (time-outs). */
+    private static final Set<String> TIMER_WORDS = Set.of("due", "alert", "remind_timer", "timeout_timer");
+
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final RepositoryService repository;
     private final ProcessMigrationService migrations;
+    private final org.flowable.engine.ManagementService management;
 
-    Workflow(RuntimeService runtime, TaskService tasks, RepositoryService repository, ProcessMigrationService migrations) {
+    Workflow(RuntimeService runtime, TaskService tasks, RepositoryService repository, ProcessMigrationService migrations,
+             org.flowable.engine.ManagementService management) {
+        this.management = management;
         this.runtime = runtime;
         this.tasks = tasks;
         this.repository = repository;
@@ -209,6 +215,8 @@ public class Workflow {
         return runtime.createExecutionQuery().processInstanceId(projectId).list().stream()
                 .map(Execution::getActivityId)
                 .filter(a -> a != null && !BpmnIds.STAGE.equals(BpmnIds.wordOf(a)))
+                // timers wait on their stage or approval and go with it: moving one would start its stage twice
+                .filter(a -> !TIMER_WORDS.contains(String.valueOf(BpmnIds.wordOf(a))))
                 .distinct().sorted().toList();
     }
 
@@ -306,6 +314,26 @@ public class Workflow {
             builder.withProcessInstanceVariables(variables);
         }
         return builder;
+    }
+
+    /** The project is on hold: its process stands still, and its timers do not fire. */
+    public void suspend(String projectId) {
+        runtime.suspendProcessInstanceById(projectId);
+    }
+
+    /**
+     * The project goes on after a hold of {@code held}: its process runs again and every timer still
+     * waiting (SLA, reminders, time-outs) fires that much later.
+     */
+    public void resume(String projectId, java.time.Duration held) {
+        runtime.activateProcessInstanceById(projectId);
+        if (held.isZero() || held.isNegative()) {
+            return;
+        }
+        for (org.flowable.job.api.Job timer : management.createTimerJobQuery().processInstanceId(projectId).list()) {
+            java.time.Instant due = timer.getDuedate().toInstant().plus(held);
+            management.rescheduleTimeDateJob(timer.getId(), due.toString());
+        }
     }
 
     public void cancel(String projectId, String reason) {
