@@ -64,6 +64,28 @@ public class AuditLog {
     }
 
     @EventListener
+    void on(WorkEvents.WorkWithdrawn e) {
+        record(e.workspaceId(), e.projectId(), e.user(), "task.withdrawn", e.stageKey() + "/" + e.itemKey(), e.name(), e.at());
+    }
+
+    @EventListener
+    void on(WorkEvents.WorkSubstituted e) {
+        record(e.workspaceId(), e.projectId(), e.substitute(), "task.for-absent", e.stageKey() + "/" + e.itemKey(),
+                e.substitute() + " for " + e.forUser(), e.at());
+    }
+
+    @EventListener
+    void on(WorkEvents.AbsenceSet e) {
+        record(e.workspaceId(), null, e.user(), "absence.set", e.user(), e.from() + " - " + e.to() + ", substitute "
+                + e.substitute(), e.at());
+    }
+
+    @EventListener
+    void on(WorkEvents.AbsenceEnded e) {
+        record(e.workspaceId(), null, e.by(), "absence.ended", e.user(), null, e.at());
+    }
+
+    @EventListener
     void on(WorkEvents.WorkDelegated e) {
         record(e.workspaceId(), e.projectId(), e.from(), "task.delegated", e.stageKey() + "/" + e.itemKey(),
                 e.from() + " -> " + e.to(), e.at());
@@ -118,6 +140,11 @@ public class AuditLog {
     void on(ProjectEvents.ConditionMet e) {
         record(e.workspaceId(), e.projectId(), e.by(), "condition.met", e.stageKey(),
                 e.text() + (e.late() ? " (after its due date)" : ""), e.at());
+    }
+
+    @EventListener
+    void on(GateEvents.TimeoutFired e) {
+        record(e.workspaceId(), e.projectId(), "system", "gate.timeout-" + e.action(), e.stageKey(), e.message(), e.at());
     }
 
     @EventListener

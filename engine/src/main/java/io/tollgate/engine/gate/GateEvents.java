@@ -1,6 +1,7 @@
 package io.tollgate.engine.gate;
 
 import java.time.Instant;
+import java.util.List;
 
 /** What approvers did at gates. */
 public final class GateEvents {
@@ -47,5 +48,13 @@ public final class GateEvents {
     /** An approver removed a signer who had not decided (减签). */
     public record SignerRemoved(String workspaceId, String projectId, String stageKey, String by, String signer,
                                 Instant at) {
+    }
+
+    /**
+     * Nobody decided an approval in time and its timeout fired: {@code action} is remind, approve or
+     * reject; {@code pending} who had yet to decide; {@code message} what happened, in words.
+     */
+    public record TimeoutFired(String workspaceId, String projectId, String stageKey, String action, List<String> pending,
+                               String message, Instant at) {
     }
 }

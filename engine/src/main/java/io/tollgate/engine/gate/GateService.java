@@ -136,29 +136,35 @@ public class GateService {
             }
         }
 
+        return record(project, stage, item, kind, comment, target, conditions, actor.username());
+    }
+
+    /** Records a checked decision and moves the project on as it says. */
+    private ProjectContext record(ProjectContext project, Stage stage, WorkItem item, Decision.Kind kind, String comment,
+                                  String target, List<ProjectService.NewCondition> conditions, String user) {
         Instant now = clock.instant();
         if (kind == Decision.Kind.HOLD) {
             // the approval stays open: its approver decides once the project goes on
             events.publishEvent(new GateEvents.GateDecided(project.workspaceId(), project.id(), stage.key(), item.round(),
-                    actor.username(), kind.spelling(), comment, now));
-            projects.hold(project, stage.key(), comment, actor.username());
+                    user, kind.spelling(), comment, now));
+            projects.hold(project, stage.key(), comment, user);
             return project;
         }
-        decisions.save(new Decision(project.id(), stage.key(), item.round(), item.id(), actor.username(), kind, comment, now));
+        decisions.save(new Decision(project.id(), stage.key(), item.round(), item.id(), user, kind, comment, now));
         events.publishEvent(new GateEvents.GateDecided(project.workspaceId(), project.id(), stage.key(), item.round(),
-                actor.username(), kind.spelling(), comment, now));
+                user, kind.spelling(), comment, now));
         if (kind == Decision.Kind.KILL) {
             // the cancellation closes every open item, this one too
-            projects.kill(project, stage.key(), comment, actor.username());
+            projects.kill(project, stage.key(), comment, user);
             return project;
         }
-        work.finish(item, actor.username());
+        work.finish(item, user);
         if (kind == Decision.Kind.CONDITIONAL) {
-            projects.addConditions(project, stage.key(), conditions, actor.username());
+            projects.addConditions(project, stage.key(), conditions, user);
         }
 
         if (kind == Decision.Kind.SEND_BACK) {
-            rework.sendBack(project, stage.key(), target, actor.username());
+            rework.sendBack(project, stage.key(), target, user);
             return project;
         }
         ProjectStage projectStage = stages.stage(project.id(), stage.key());
@@ -171,7 +177,7 @@ public class GateService {
         ApprovalMode.Outcome outcome = mode.outcome(new ApprovalMode.Tally(approvals, rejections, instances, kept));
         String rejectTo = stage.gate().onReject() == null ? stage.key() : stage.gate().onReject();
         if (kind == Decision.Kind.REJECT && outcome == ApprovalMode.Outcome.REJECTED && !rejectTo.equals(stage.key())) {
-            rework.sendBack(project, stage.key(), rejectTo, actor.username());
+            rework.sendBack(project, stage.key(), rejectTo, user);
             return project;
         }
         if (kind.approves() && outcome == ApprovalMode.Outcome.APPROVED && rework.resubmitIfWaiting(project, stage.key())) {
@@ -179,6 +185,58 @@ public class GateService {
         }
         workflow.completeVote(item.engineTaskId(), stage.key(), approvals, rejections);
         return project;
+    }
+
+    /** The user in whose name a timed-out approval is decided. */
+    public static final String SYSTEM = "system";
+
+    /**
+     * Nobody decided a stage's approval in time: the template's timeout says remind, approve or reject.
+     * Approve and reject decide each open approval of the round in the name of {@link #SYSTEM} until
+     * the gate is decided; an approval whose criteria are not met is not approved, and the time-out
+     * says so.
+     */
+    public void timedOut(String projectId, String stageKey) {
+        ProjectContext project = projects.context(projectId);
+        if (!project.project().active()) {
+            return;
+        }
+        Stage stage = project.template().stage(stageKey).orElseThrow();
+        io.tollgate.modeler.model.Timeout timeout = stage.gate().approval().timeout();
+        stages.lockForDecision(projectId, stageKey);
+        List<WorkItem> open = work.itemsOf(projectId, stageKey).stream()
+                .filter(w -> w.kind() == WorkItem.Kind.APPROVAL && w.status() == WorkItem.Status.OPEN).toList();
+        if (timeout == null || open.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<String> pending = open.stream().map(WorkItem::assignee).toList();
+        String action = timeout.action().spelling();
+        if (timeout.action() == io.tollgate.modeler.model.Timeout.Action.REMIND) {
+            events.publishEvent(new GateEvents.TimeoutFired(project.workspaceId(), projectId, stageKey, action, pending,
+                    "Reminder: the approval of '" + stage.label() + "' waits for " + String.join(", ", pending) + ".", now));
+            return;
+        }
+        Decision.Kind kind = timeout.action() == io.tollgate.modeler.model.Timeout.Action.APPROVE
+                ? Decision.Kind.APPROVE : Decision.Kind.REJECT;
+        if (kind == Decision.Kind.APPROVE) {
+            List<String> unmet = gates.evaluate(project, stage, project.fields(), work.itemsOf(projectId, stageKey)).stream()
+                    .filter(c -> !c.met()).map(ProjectView.CriterionView::message).toList();
+            if (!unmet.isEmpty()) {
+                events.publishEvent(new GateEvents.TimeoutFired(project.workspaceId(), projectId, stageKey, action, pending,
+                        "Not approved on time-out: " + String.join(" ", unmet), now));
+                return;
+            }
+        }
+        String comment = "Nobody decided within " + timeout.after() + "; " + (kind == Decision.Kind.APPROVE ? "approved"
+                : "rejected") + " on time-out.";
+        events.publishEvent(new GateEvents.TimeoutFired(project.workspaceId(), projectId, stageKey, action, pending,
+                comment, now));
+        for (WorkItem item : open) {
+            if (item.status() == WorkItem.Status.OPEN && project.project().active()) {
+                record(project, stage, item, kind, comment, null, List.of(), SYSTEM);
+            }
+        }
     }
 
     /** The conditions of a conditional go, checked; none for any other decision. */

@@ -97,6 +97,11 @@ class EngineEventBridge implements FlowableEventListener {
                     publisher.publishEvent(new WorkflowEvents.StageEscalated(project, stage, now));
                 }
             }
+            case BpmnIds.REMIND, BpmnIds.TIMEOUT -> {
+                if (started) {
+                    publisher.publishEvent(new WorkflowEvents.ApprovalTimedOut(project, stage, now));
+                }
+            }
             case BpmnIds.ENTRY -> {
                 if (started) {
                     publisher.publishEvent(new WorkflowEvents.StageEntered(project, stage, now));

@@ -316,6 +316,41 @@ public class Workflow {
         return builder;
     }
 
+    /**
+     * Takes a stage back to one of its tasks (a withdrawal): what the stage waits at now, apart from
+     * the user tasks that were open before ({@code keepTaskIds}), moves back to that task. Answers
+     * false, changing nothing, when a join holds tokens of other work too, which would be lost.
+     */
+    public boolean withdrawTo(String projectId, String stageKey, String taskKey, Collection<String> keepTaskIds) {
+        Set<String> keep = new java.util.HashSet<>();
+        for (String taskId : keepTaskIds) {
+            org.flowable.task.api.Task t = tasks.createTaskQuery().taskId(taskId).singleResult();
+            if (t != null) {
+                keep.add(t.getTaskDefinitionKey());
+            }
+        }
+        List<Execution> executions = runtime.createExecutionQuery().processInstanceId(projectId).list();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Execution e : executions) {
+            String a = e.getActivityId();
+            if (a != null && stageKey.equals(BpmnIds.stageOf(a)) && !BpmnIds.STAGE.equals(BpmnIds.wordOf(a))
+                    && !TIMER_WORDS.contains(String.valueOf(BpmnIds.wordOf(a))) && !keep.contains(a)) {
+                counts.merge(a, 1L, Long::sum);
+            }
+        }
+        String approval = BpmnIds.approval(stageKey);
+        boolean ambiguousJoin = counts.entrySet().stream().anyMatch(c -> !c.getKey().equals(approval)
+                && BpmnIds.taskOf(c.getKey()) == null && c.getValue() > 1);
+        if (counts.isEmpty() || ambiguousJoin) {
+            return false;
+        }
+        runtime.createChangeActivityStateBuilder()
+                .processInstanceId(projectId)
+                .moveActivityIdsToSingleActivityId(new ArrayList<>(counts.keySet()), BpmnIds.task(stageKey, taskKey))
+                .changeState();
+        return true;
+    }
+
     /** The project is on hold: its process stands still, and its timers do not fire. */
     public void suspend(String projectId) {
         runtime.suspendProcessInstanceById(projectId);

@@ -54,4 +54,8 @@ public final class WorkflowEvents {
     /** The process reached its end. */
     public record ProjectFinished(String projectId, Instant at) {
     }
+
+    /** Nobody decided a stage's approval in time: its timeout (remind, approve or reject) fired. */
+    public record ApprovalTimedOut(String projectId, String stageKey, Instant at) {
+    }
 }

@@ -330,4 +330,138 @@ class GateOutcomesIntegrationTests extends IntegrationTestSupport {
         assertThat(api().as("carol").post("/api/tasks/decisions", Map.of("ids", List.of(), "decision", "approve")).status())
                 .isEqualTo(400);
     }
+
+    @Test
+    void aTaskIsTakenBackUntilTheNextPersonActs() {
+        String project = start(100);
+        String brief = item("alice", project, "brief");
+        String approval = toPlanApproval(project);
+        assertThat(api().as("bob").post("/api/tasks/" + brief + "/withdraw", Map.of()).status())
+                .as("only who completed it").isIn(403, 404, 409);
+        Api.Answer withdrawn = api().as("alice").post("/api/tasks/" + brief + "/withdraw", Map.of());
+        assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(200);
+        assertThat(stage(withdrawn.json(), "plan").get("status").asText()).isEqualTo("active");
+        assertThat(item("alice", project, "brief")).isEqualTo(brief);
+        assertThat(api().as("carol").get("/api/tasks?project=" + project).json()).as("the approval closed again").isEmpty();
+        assertThat(api().as("carol").post("/api/tasks/" + approval + "/decision", Map.of("decision", "approve")).status())
+                .isEqualTo(409);
+
+        String again = toPlanApproval(project);
+        assertThat(api().as("carol").post("/api/tasks/" + again + "/decision", Map.of("decision", "approve")).status())
+                .isEqualTo(200);
+        String code = item("alice", project, "code");
+        assertThat(api().as("alice").post("/api/tasks/" + code + "/complete", Map.of()).status()).isEqualTo(200);
+        Api.Answer shipped = api().as("bob").post("/api/tasks/" + item("bob", project, "ship") + "/complete",
+                Map.of("fields", Map.of("repoUrl", "https://git.example.com/y")));
+        assertThat(shipped.status()).as(shipped.text()).isEqualTo(200);
+        Api.Answer refused = api().as("alice").post("/api/tasks/" + code + "/withdraw", Map.of());
+        assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+        assertThat(refused.text()).contains("bob already did");
+        assertThat(api().as("pm").get("/api/projects/" + project + "/audit").text()).contains("task.withdrawn", "task.completed");
+    }
+
+    @Test
+    void eachTimeoutActionFiresWhenTheEngineClockPassesIt() {
+        Api admin = api().as("admin");
+        Api.Answer saved = admin.put("/api/templates/timeouts", "application/yaml", """
+                key: timeouts
+                name: Timeouts
+                stages:
+                  - key: nudge
+                    tasks: [ { key: t, assignee: "user:alice" } ]
+                    gate:
+                      approval: { approvers: ["user:carol"], mode: any, timeout: { after: PT48H, action: remind, repeat: 2 } }
+                  - key: auto_go
+                    tasks: [ { key: t, assignee: "user:alice" } ]
+                    gate:
+                      approval: { approvers: ["user:carol", "user:bob"], mode: all, timeout: { after: PT24H, action: approve } }
+                  - key: auto_no
+                    tasks: [ { key: t, assignee: "user:alice" } ]
+                    gate:
+                      approval: { approvers: ["user:carol"], mode: any, timeout: { after: PT24H, action: reject } }
+                """);
+        assertThat(saved.status()).as(saved.text()).isLessThan(300);
+        assertThat(admin.post("/api/templates/timeouts/publish", Map.of()).status()).isEqualTo(201);
+        String project = api().as("pm").post("/api/projects", Map.of("template", "timeouts", "name", "Timeouts"))
+                .get("id").asText();
+        String audit = "/api/projects/" + project + "/audit";
+
+        assertThat(api().as("alice").post("/api/tasks/" + item("alice", project, "t") + "/complete", Map.of()).status())
+                .isEqualTo(200);
+        clock.advance(Duration.ofHours(49));
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api().as("pm").get(audit).text(), a -> a.contains("gate.timeout-remind"));
+        clock.advance(Duration.ofHours(48));
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api().as("pm").get(audit).text().split("gate.timeout-remind", -1).length - 1, n -> n == 2);
+        assertThat(stage(view(project), "nudge").get("status").asText()).as("a reminder decides nothing").isEqualTo("approval");
+        assertThat(api().as("carol").post("/api/tasks/" + item("carol", project, null) + "/decision",
+                Map.of("decision", "approve")).status()).isEqualTo(200);
+
+        assertThat(api().as("alice").post("/api/tasks/" + item("alice", project, "t") + "/complete", Map.of()).status())
+                .isEqualTo(200);
+        clock.advance(Duration.ofHours(25));
+        JsonNode approved = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> view(project), v -> stage(v, "auto_go").get("status").asText().equals("done"));
+        JsonNode decisions = stage(approved, "auto_go").get("gate").get("approval").get("decisions");
+        assertThat(decisions).hasSize(2).allSatisfy(d -> {
+            assertThat(d.get("user").asText()).isEqualTo("system");
+            assertThat(d.get("decision").asText()).isEqualTo("approve");
+        });
+        assertThat(api().as("pm").get(audit).text()).contains("gate.timeout-approve");
+
+        assertThat(api().as("alice").post("/api/tasks/" + item("alice", project, "t") + "/complete", Map.of()).status())
+                .isEqualTo(200);
+        clock.advance(Duration.ofHours(25));
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api().as("pm").get(audit).text(), a -> a.contains("gate.timeout-reject"));
+        JsonNode rejected = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> view(project), v -> stage(v, "auto_no").get("status").asText().equals("active"));
+        assertThat(stage(rejected, "auto_no").get("gate").get("approval").get("decisions").get(0).get("user").asText())
+                .isEqualTo("system");
+        assertThat(item("alice", project, "t")).as("the work comes back for rework").isNotNull();
+    }
+
+    @Test
+    void anAbsenceRoutesNewWorkToTheSubstituteUntilItEnds() {
+        Api alice = api().as("alice");
+        Instant now = clock.instant();
+        assertThat(alice.put("/api/me/absence", "application/json", """
+                {"to": "%s", "substitute": "nobody"}""".formatted(now.plus(Duration.ofDays(1)))).status()).isEqualTo(400);
+        Api.Answer set = alice.put("/api/me/absence", "application/json", """
+                {"from": "%s", "to": "%s", "substitute": "bob"}""".formatted(now, now.plus(Duration.ofDays(1))));
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        assertThat(set.get("current").asBoolean()).isTrue();
+        try {
+            String away = start(100);
+            JsonNode bobs = api().as("bob").get("/api/tasks?project=" + away).json();
+            assertThat(bobs).hasSize(1);
+            assertThat(bobs.get(0).get("key").asText()).isEqualTo("brief");
+            assertThat(bobs.get(0).get("onBehalfOf").asText()).isEqualTo("alice");
+            assertThat(alice.get("/api/tasks?project=" + away).json()).isEmpty();
+            assertThat(stage(view(away), "plan").get("tasks").get(0).get("onBehalfOf").asText()).isEqualTo("alice");
+            assertThat(api().as("bob").post("/api/tasks/" + bobs.get(0).get("id").asText() + "/complete", Map.of()).status())
+                    .isEqualTo(200);
+            assertThat(api().as("pm").get("/api/projects/" + away + "/audit").text()).contains("task.for-absent", "bob for alice");
+
+            clock.advance(Duration.ofDays(1).plusHours(1));
+            String back = start(100);
+            JsonNode alices = alice.get("/api/tasks?project=" + back).json();
+            assertThat(alices).as("after the absence, new work is alice's again").hasSize(1);
+            assertThat(alices.get(0).hasNonNull("onBehalfOf")).isFalse();
+
+            Instant later = clock.instant();
+            assertThat(alice.put("/api/me/absence", "application/json", """
+                    {"to": "%s", "substitute": "carol"}""".formatted(later.plus(Duration.ofDays(2)))).status()).isEqualTo(200);
+            Api.Answer handover = alice.post("/api/me/absence/handover", Map.of());
+            assertThat(handover.status()).as(handover.text()).isEqualTo(200);
+            assertThat(handover.get("moved").toString()).contains(alices.get(0).get("id").asText());
+            JsonNode carols = api().as("carol").get("/api/tasks?project=" + back).json();
+            assertThat(carols).hasSize(1);
+            assertThat(carols.get(0).get("onBehalfOf").asText()).isEqualTo("alice");
+        } finally {
+            assertThat(alice.delete("/api/me/absence").status()).isEqualTo(204);
+        }
+        assertThat(alice.get("/api/me/absence").status()).isEqualTo(404);
+    }
 }
