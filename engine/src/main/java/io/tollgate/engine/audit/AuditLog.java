@@ -143,6 +143,18 @@ public class AuditLog {
     }
 
     @EventListener
+    void on(GateEvents.WaiverLapsed e) {
+        record(e.workspaceId(), e.projectId(), "system", "gate.waiver-lapsed", e.stageKey(),
+                e.criterion() + " expired at " + e.expiresAt(), e.at());
+    }
+
+    @EventListener
+    void on(ProjectEvents.ConditionLapsed e) {
+        record(e.workspaceId(), e.projectId(), "system", "condition.lapsed", e.stageKey(),
+                e.text() + " (for " + e.owner() + ", due " + e.dueAt() + ")", e.at());
+    }
+
+    @EventListener
     void on(GateEvents.TimeoutFired e) {
         record(e.workspaceId(), e.projectId(), "system", "gate.timeout-" + e.action(), e.stageKey(), e.message(), e.at());
     }

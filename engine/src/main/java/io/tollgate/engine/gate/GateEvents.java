@@ -57,4 +57,9 @@ public final class GateEvents {
     public record TimeoutFired(String workspaceId, String projectId, String stageKey, String action, List<String> pending,
                                String message, Instant at) {
     }
+
+    /** A granted waiver expired: its criterion counts on its own again. */
+    public record WaiverLapsed(String workspaceId, String projectId, String stageKey, String waiverId, String criterion,
+                               Instant expiresAt, Instant at) {
+    }
 }

@@ -50,10 +50,13 @@ public class GateService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Waivers waivers;
+    private final io.tollgate.engine.workflow.Watches watches;
 
     GateService(WorkService work, ProjectService projects, StageService stages, Decisions decisions, GateEvaluator gates, Workflow workflow,
-                Rework rework, Actors actors, ApplicationEventPublisher events, Clock clock, Waivers waivers) {
+                Rework rework, Actors actors, ApplicationEventPublisher events, Clock clock, Waivers waivers,
+                io.tollgate.engine.workflow.Watches watches) {
         this.waivers = waivers;
+        this.watches = watches;
         this.work = work;
         this.projects = projects;
         this.stages = stages;
@@ -185,6 +188,16 @@ public class GateService {
         }
         workflow.completeVote(item.engineTaskId(), stage.key(), approvals, rejections);
         return project;
+    }
+
+    /** A granted waiver's expiry came (an engine timer): the criterion is judged on its own again. */
+    public void waiverDue(String waiverId, Instant at) {
+        waivers.findById(waiverId).filter(w -> w.status() == GateWaiver.Status.GRANTED && !at.isBefore(w.expiresAt()))
+                .ifPresent(w -> {
+                    ProjectContext project = projects.context(w.projectId());
+                    events.publishEvent(new GateEvents.WaiverLapsed(project.workspaceId(), w.projectId(), w.stageKey(),
+                            w.id(), w.criterion(), w.expiresAt(), at));
+                });
     }
 
     /** The user in whose name a timed-out approval is decided. */
@@ -396,6 +409,7 @@ public class GateService {
         waiver.decide(grant, actor.username(), comment, now);
         waivers.flush();
         if (grant) {
+            watches.watch("waiver", waiverId, waiver.expiresAt());
             events.publishEvent(new GateEvents.WaiverGranted(project.workspaceId(), projectId, stageKey, waiverId,
                     waiver.criterion(), waiver.expiresAt(), actor.username(), comment, now));
         } else {

@@ -5,7 +5,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Acts on approval time-outs the engine's job executor fires: in the job's transaction, so the
+ * Acts on approval time-outs and waiver expiries the engine's job executor fires: in the job's transaction, so the
  * reminder or the system's decision commits exactly when the timer is done.
  */
 @Component
@@ -15,6 +15,13 @@ class Timeouts {
 
     Timeouts(GateService gates) {
         this.gates = gates;
+    }
+
+    @EventListener
+    void on(WorkflowEvents.WatchDue e) {
+        if (e.kind().equals("waiver")) {
+            gates.waiverDue(e.subjectId(), e.at());
+        }
     }
 
     @EventListener

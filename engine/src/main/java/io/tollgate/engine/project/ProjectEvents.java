@@ -82,4 +82,9 @@ public final class ProjectEvents {
     public record ConditionMet(String workspaceId, String projectId, String stageKey, String conditionId, String text,
                                String by, boolean late, Instant at) {
     }
+
+    /** A condition's due date passed while it was open: it lapsed, and the project's health is red. */
+    public record ConditionLapsed(String workspaceId, String projectId, String stageKey, String conditionId, String text,
+                                  String owner, Instant dueAt, Instant at) {
+    }
 }

@@ -52,11 +52,13 @@ public class ProjectService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ProjectConditions conditions;
+    private final io.tollgate.engine.workflow.Watches watches;
 
     ProjectService(Projects projects, ProjectStages stages, TemplateStore templates, Workflow workflow, Actors actors,
                    ObjectProvider<ProjectViewParts> parts, ApplicationEventPublisher events, Clock clock,
-                   ProjectConditions conditions) {
+                   ProjectConditions conditions, io.tollgate.engine.workflow.Watches watches) {
         this.conditions = conditions;
+        this.watches = watches;
         this.projects = projects;
         this.stages = stages;
         this.templates = templates;
@@ -446,11 +448,27 @@ public class ProjectService {
             ProjectCondition saved = conditions.save(new ProjectCondition(UUID.randomUUID().toString(), context.id(),
                     stageKey, c.text(), c.owner(), c.dueAt(), by, now));
             out.add(saved);
+            watches.watch("condition", saved.id(), c.dueAt());
             events.publishEvent(new ProjectEvents.ConditionAdded(context.workspaceId(), context.id(), stageKey,
                     saved.id(), c.text(), c.owner(), c.dueAt(), by, now));
         }
         addParticipants(context.id(), given.stream().map(NewCondition::owner).toList());
         return out;
+    }
+
+    /** A condition's due date came (an engine timer): if it is still open, it has lapsed. */
+    @org.springframework.context.event.EventListener
+    void on(io.tollgate.engine.workflow.WorkflowEvents.WatchDue e) {
+        if (!e.kind().equals("condition")) {
+            return;
+        }
+        conditions.findById(e.subjectId()).filter(c -> c.metAt() == null).ifPresent(c -> {
+            Project project = projects.findById(c.projectId()).orElseThrow();
+            if (project.active() || project.status() == Project.Status.ON_HOLD) {
+                events.publishEvent(new ProjectEvents.ConditionLapsed(project.workspaceId(), project.id(), c.stageKey(),
+                        c.id(), c.text(), c.owner(), c.dueAt(), e.at()));
+            }
+        });
     }
 
     /** The conditions of a project's conditional gos, oldest first. */

@@ -32,6 +32,17 @@ class EngineEventBridge implements FlowableEventListener {
             return;
         }
         Instant now = Instant.now(clock);
+        if (event instanceof org.flowable.common.engine.api.delegate.event.FlowableEngineEvent engineEvent) {
+            String[] watched = Watches.subjectOf(engineEvent.getProcessInstanceId());
+            if (watched != null) {
+                // a watch's own process: only its due event matters, none of it is a project's
+                if (type == FlowableEngineEventType.ACTIVITY_STARTED && event instanceof FlowableActivityEvent a
+                        && Watches.DUE_EVENT.equals(a.getActivityId())) {
+                    publisher.publishEvent(new WorkflowEvents.WatchDue(watched[0], watched[1], now));
+                }
+                return;
+            }
+        }
         switch (type) {
             case ACTIVITY_STARTED, ACTIVITY_COMPLETED, ACTIVITY_CANCELLED -> activity(type, (FlowableActivityEvent) event, now);
             case TASK_CREATED -> {

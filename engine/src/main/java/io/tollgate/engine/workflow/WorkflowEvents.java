@@ -58,4 +58,8 @@ public final class WorkflowEvents {
     /** Nobody decided a stage's approval in time: its timeout (remind, approve or reject) fired. */
     public record ApprovalTimedOut(String projectId, String stageKey, Instant at) {
     }
+
+    /** A watched date came: {@code kind} (condition, waiver) {@code subjectId} is due now. */
+    public record WatchDue(String kind, String subjectId, Instant at) {
+    }
 }

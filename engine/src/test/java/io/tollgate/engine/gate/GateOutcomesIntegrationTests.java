@@ -153,6 +153,9 @@ class GateOutcomesIntegrationTests extends IntegrationTestSupport {
         assertThat(decided.get("health").asText()).isEqualTo("green");
 
         clock.advance(Duration.ofDays(2));
+        // the engine's timer for the due date reports the lapse, for the audit and for those who listen
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api().as("pm").get("/api/projects/" + project + "/audit").text(), a -> a.contains("condition.lapsed"));
         JsonNode lapsed = view(project);
         assertThat(lapsed.get("conditions").get(0).get("status").asText()).isEqualTo("lapsed");
         assertThat(lapsed.get("health").asText()).isEqualTo("red");
@@ -295,6 +298,9 @@ class GateOutcomesIntegrationTests extends IntegrationTestSupport {
         assertThat(api().as("carol").post("/api/projects/" + lapsing + "/stages/plan/waivers/" + id + "/grant", Map.of())
                 .status()).isEqualTo(200);
         clock.advance(Duration.ofDays(1));
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api().as("pm").get("/api/projects/" + lapsing + "/audit").text(),
+                        a -> a.contains("gate.waiver-lapsed"));
         JsonNode gate = stage(view(lapsing), "plan").get("gate");
         assertThat(gate.get("waivers").get(0).get("status").asText()).isEqualTo("lapsed");
         assertThat(gate.get("criteria").get(0).get("met").asBoolean()).isFalse();
