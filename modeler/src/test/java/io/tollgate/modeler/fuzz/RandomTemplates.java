@@ -91,6 +91,8 @@ public final class RandomTemplates {
         private final List<String> numberFields = new ArrayList<>();
         private final List<String> booleanFields = new ArrayList<>();
         private final List<String> roles = new ArrayList<>();
+        private final List<ObjectNode> approvalGates = new ArrayList<>();
+        private final List<ObjectNode> allGates = new ArrayList<>();
 
         Generator(Random r) {
             this.r = r;
@@ -174,6 +176,7 @@ public final class RandomTemplates {
                     s.set("gate", gate(key, ancestors.get(key)));
                 }
             }
+            decorateGates(new Random(t.toString().hashCode()));
             return t;
         }
 
@@ -235,6 +238,39 @@ public final class RandomTemplates {
             }
         }
 
+        /**
+         * Outcomes, time-outs and blockOnLapsedConditions, drawn from their own random numbers (seeded
+         * by the finished template) so each seed keeps the template it made before gates had them.
+         */
+        private void decorateGates(Random x) {
+            for (ObjectNode g : approvalGates) {
+                ObjectNode a = (ObjectNode) g.get("approval");
+                if (x.nextInt(3) == 0) {
+                    ObjectNode t = a.putObject("timeout");
+                    t.put("after", pick(x, DURATIONS));
+                    int action = x.nextInt(4);
+                    if (action > 0) {
+                        t.put("action", List.of("remind", "approve", "reject").get(action - 1));
+                    }
+                    if (action <= 1 && x.nextBoolean()) {
+                        t.put("repeat", 1 + x.nextInt(10));
+                    }
+                }
+                if (x.nextInt(3) == 0) {
+                    List<String> outcomes = new ArrayList<>(List.of("conditional", "hold", "kill", "recycle"));
+                    Collections.shuffle(outcomes, x);
+                    outcomes = new ArrayList<>(outcomes.subList(0, x.nextInt(5)));
+                    outcomes.add(x.nextInt(outcomes.size() + 1), "go");
+                    g.set("outcomes", texts(outcomes));
+                }
+            }
+            for (ObjectNode g : allGates) {
+                if (x.nextInt(4) == 0) {
+                    g.put("blockOnLapsedConditions", x.nextBoolean());
+                }
+            }
+        }
+
         private ObjectNode gate(String stageKey, Set<String> ancestors) {
             ObjectNode g = NODES.objectNode();
             if (r.nextInt(8) == 0) {
@@ -278,27 +314,9 @@ public final class RandomTemplates {
                     int n = 1 + r.nextInt(approvers.size());
                     a.put("mode", (r.nextInt(5) == 0 ? "quorum: " : "quorum:") + n);
                 }
-                if (r.nextInt(3) == 0) {
-                    ObjectNode t = a.putObject("timeout");
-                    t.put("after", pick(r, DURATIONS));
-                    int action = r.nextInt(4);
-                    if (action > 0) {
-                        t.put("action", List.of("remind", "approve", "reject").get(action - 1));
-                    }
-                    if (action <= 1 && r.nextBoolean()) {
-                        t.put("repeat", 1 + r.nextInt(10));
-                    }
-                }
-                if (r.nextInt(3) == 0) {
-                    List<String> outcomes = new ArrayList<>(List.of("go"));
-                    outcomes.addAll(subset(List.of("conditional", "hold", "kill", "recycle"), r.nextInt(5)));
-                    java.util.Collections.shuffle(outcomes, r);
-                    g.set("outcomes", texts(outcomes));
-                }
+                approvalGates.add(g);
             }
-            if (r.nextInt(4) == 0) {
-                g.put("blockOnLapsedConditions", r.nextBoolean());
-            }
+            allGates.add(g);
             if (r.nextBoolean()) {
                 List<String> targets = new ArrayList<>(ancestors);
                 targets.add(stageKey);
