@@ -66,6 +66,28 @@ public class AuditLog {
     }
 
     @EventListener
+    void on(WorkEvents.WorkWithdrawn e) {
+        record(e.workspaceId(), e.projectId(), e.user(), "task.withdrawn", e.stageKey() + "/" + e.itemKey(), e.name(), e.at());
+    }
+
+    @EventListener
+    void on(WorkEvents.WorkSubstituted e) {
+        record(e.workspaceId(), e.projectId(), e.substitute(), "task.for-absent", e.stageKey() + "/" + e.itemKey(),
+                e.substitute() + " for " + e.forUser(), e.at());
+    }
+
+    @EventListener
+    void on(WorkEvents.AbsenceSet e) {
+        record(e.workspaceId(), null, e.user(), "absence.set", e.user(), e.from() + " - " + e.to() + ", substitute "
+                + e.substitute(), e.at());
+    }
+
+    @EventListener
+    void on(WorkEvents.AbsenceEnded e) {
+        record(e.workspaceId(), null, e.by(), "absence.ended", e.user(), null, e.at());
+    }
+
+    @EventListener
     void on(WorkEvents.WorkDelegated e) {
         record(e.workspaceId(), e.projectId(), e.from(), "task.delegated", e.stageKey() + "/" + e.itemKey(),
                 e.from() + " -> " + e.to(), e.at());
@@ -74,6 +96,69 @@ public class AuditLog {
     @EventListener
     void on(GateEvents.GateDecided e) {
         record(e.workspaceId(), e.projectId(), e.user(), "gate." + e.decision(), e.stageKey(), e.comment(), e.at());
+    }
+
+    @EventListener
+    void on(GateEvents.WaiverRequested e) {
+        record(e.workspaceId(), e.projectId(), e.by(), "gate.waiver-requested", e.stageKey(),
+                e.criterion() + " until " + e.expiresAt() + ": " + e.reason(), e.at());
+    }
+
+    @EventListener
+    void on(GateEvents.WaiverGranted e) {
+        record(e.workspaceId(), e.projectId(), e.by(), "gate.waiver-granted", e.stageKey(),
+                e.criterion() + " until " + e.expiresAt() + (e.comment() == null ? "" : ": " + e.comment()), e.at());
+    }
+
+    @EventListener
+    void on(GateEvents.WaiverRefused e) {
+        record(e.workspaceId(), e.projectId(), e.by(), "gate.waiver-refused", e.stageKey(),
+                e.criterion() + (e.comment() == null ? "" : ": " + e.comment()), e.at());
+    }
+
+    @EventListener
+    void on(ProjectEvents.ProjectHeld e) {
+        record(e.workspaceId(), e.projectId(), e.by(), "project.held", e.stageKey(), e.reason(), e.at());
+    }
+
+    @EventListener
+    void on(ProjectEvents.ProjectResumed e) {
+        record(e.workspaceId(), e.projectId(), e.by(), "project.resumed", e.stageKey(),
+                "held for " + e.held() + "; due dates moved by as much", e.at());
+    }
+
+    @EventListener
+    void on(ProjectEvents.ProjectKilled e) {
+        record(e.workspaceId(), e.projectId(), e.by(), "project.killed", e.stageKey(), e.reason(), e.at());
+    }
+
+    @EventListener
+    void on(ProjectEvents.ConditionAdded e) {
+        record(e.workspaceId(), e.projectId(), e.by(), "condition.added", e.stageKey(),
+                e.text() + " (for " + e.owner() + ", due " + e.dueAt() + ")", e.at());
+    }
+
+    @EventListener
+    void on(ProjectEvents.ConditionMet e) {
+        record(e.workspaceId(), e.projectId(), e.by(), "condition.met", e.stageKey(),
+                e.text() + (e.late() ? " (after its due date)" : ""), e.at());
+    }
+
+    @EventListener
+    void on(GateEvents.WaiverLapsed e) {
+        record(e.workspaceId(), e.projectId(), "system", "gate.waiver-lapsed", e.stageKey(),
+                e.criterion() + " expired at " + e.expiresAt(), e.at());
+    }
+
+    @EventListener
+    void on(ProjectEvents.ConditionLapsed e) {
+        record(e.workspaceId(), e.projectId(), "system", "condition.lapsed", e.stageKey(),
+                e.text() + " (for " + e.owner() + ", due " + e.dueAt() + ")", e.at());
+    }
+
+    @EventListener
+    void on(GateEvents.TimeoutFired e) {
+        record(e.workspaceId(), e.projectId(), "system", "gate.timeout-" + e.action(), e.stageKey(), e.message(), e.at());
     }
 
     @EventListener

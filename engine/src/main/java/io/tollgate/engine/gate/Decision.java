@@ -15,9 +15,30 @@ import java.time.Instant;
 public class Decision {
 
     public enum Kind {
-        APPROVE, REJECT, SEND_BACK;
+        APPROVE, REJECT, SEND_BACK, CONDITIONAL, HOLD, KILL;
 
-        /** As the API and the audit spell it: approve, reject, send_back. */
+        /** Whether this decision counts as an approval of the gate: go, or conditional go. */
+        public boolean approves() {
+            return this == APPROVE || this == CONDITIONAL;
+        }
+
+        /** Whether this decision counts against the gate: a rejection or a send-back. */
+        public boolean rejects() {
+            return this == REJECT || this == SEND_BACK;
+        }
+
+        /** The stage-gate outcome the decision stands for. */
+        public io.tollgate.modeler.model.Outcome outcome() {
+            return switch (this) {
+                case APPROVE -> io.tollgate.modeler.model.Outcome.GO;
+                case CONDITIONAL -> io.tollgate.modeler.model.Outcome.CONDITIONAL;
+                case HOLD -> io.tollgate.modeler.model.Outcome.HOLD;
+                case KILL -> io.tollgate.modeler.model.Outcome.KILL;
+                case REJECT, SEND_BACK -> io.tollgate.modeler.model.Outcome.RECYCLE;
+            };
+        }
+
+        /** As the API and the audit spell it: approve, reject, send_back, conditional, hold, kill. */
         public String spelling() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }

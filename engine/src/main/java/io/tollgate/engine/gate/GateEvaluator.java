@@ -1,5 +1,9 @@
 package io.tollgate.engine.gate;
 
+import io.tollgate.engine.gate.internal.Waivers;
+import io.tollgate.engine.project.ProjectCondition;
+import io.tollgate.engine.project.ProjectContext;
+import io.tollgate.engine.project.ProjectService;
 import io.tollgate.engine.project.ProjectView;
 import io.tollgate.engine.work.WorkItem;
 
@@ -13,6 +17,8 @@ import io.tollgate.modeler.validation.FieldValues;
 import io.tollgate.modeler.validation.SandboxedExpressions;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +26,56 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Evaluates a gate's criteria in one pass: required stage fields, the criteria the template names,
- * and expressions in the sandbox. The same answer feeds the project page and the 409 on approval.
+ * Evaluates a gate in one pass: required stage fields, the criteria the template names, expressions
+ * in the sandbox, lapsed conditions of earlier conditional gos (where the gate blocks on them), and
+ * the waivers in force. The same answer feeds the project page's checklist and every 409's
+ * {@code unmet} list, in words.
  */
 @Component
 class GateEvaluator {
 
     private final ExpressionSandbox sandbox;
+    private final Waivers waivers;
+    private final ProjectService projects;
+    private final Clock clock;
 
-    GateEvaluator(ExpressionSandbox sandbox) {
+    GateEvaluator(ExpressionSandbox sandbox, Waivers waivers, ProjectService projects, Clock clock) {
         this.sandbox = sandbox;
+        this.waivers = waivers;
+        this.projects = projects;
+        this.clock = clock;
     }
 
+    /** Every criterion of the stage's gate, met or not, with the project's waivers and conditions applied. */
+    List<ProjectView.CriterionView> evaluate(ProjectContext project, Stage stage, Map<String, Object> fields,
+                                             List<WorkItem> stageItems) {
+        Instant now = clock.instant();
+        List<ProjectView.CriterionView> out = new ArrayList<>(evaluate(project.template(), stage, fields, stageItems));
+        if (stage.gate() != null && stage.gate().blockOnLapsedConditions()) {
+            for (ProjectCondition c : projects.conditionsOf(project.id())) {
+                if (c.lapsedAt(now) && !c.stageKey().equals(stage.key())) {
+                    String stageName = project.template().stage(c.stageKey()).map(Stage::label).orElse(c.stageKey());
+                    out.add(new ProjectView.CriterionView("condition", "condition:" + c.id(), "Condition '" + c.text()
+                            + "' of the conditional go at '" + stageName + "' (for " + c.owner() + ") was due at "
+                            + c.dueAt() + " and is not met.", false));
+                }
+            }
+        }
+        List<GateWaiver> inForce = waivers.findByProjectIdAndStageKeyOrderByRequestedAtAscIdAsc(project.id(), stage.key())
+                .stream().filter(w -> w.inForceAt(now)).toList();
+        if (inForce.isEmpty()) {
+            return out;
+        }
+        List<ProjectView.CriterionView> waived = new ArrayList<>();
+        for (ProjectView.CriterionView c : out) {
+            GateWaiver w = c.met() ? null : inForce.stream().filter(x -> x.criterion().equals(c.key())).findFirst().orElse(null);
+            waived.add(w == null ? c : new ProjectView.CriterionView(c.kind(), c.key(), c.message() + " Waived by "
+                    + w.decidedBy() + " until " + w.expiresAt() + ": " + w.reason(), true));
+        }
+        return waived;
+    }
+
+    /** The criteria the template and the fields alone decide. */
     List<ProjectView.CriterionView> evaluate(Template template, Stage stage, Map<String, Object> fields,
                                                     List<WorkItem> stageItems) {
         List<ProjectView.CriterionView> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.tollgate.engine.gate;
 
 import io.tollgate.engine.gate.internal.Decisions;
+import io.tollgate.engine.gate.internal.Waivers;
 import io.tollgate.engine.project.ProjectContext;
 import io.tollgate.engine.project.ProjectView;
 import io.tollgate.engine.project.ProjectViewParts;
@@ -28,8 +29,13 @@ class GateReadModel implements ProjectViewParts, GateKeeper {
     private final Decisions decisions;
     private final WorkService work;
     private final Rework rework;
+    private final Waivers waivers;
+    private final java.time.Clock clock;
 
-    GateReadModel(GateEvaluator gates, Decisions decisions, WorkService work, Rework rework) {
+    GateReadModel(GateEvaluator gates, Decisions decisions, WorkService work, Rework rework, Waivers waivers,
+                  java.time.Clock clock) {
+        this.waivers = waivers;
+        this.clock = clock;
         this.gates = gates;
         this.decisions = decisions;
         this.work = work;
@@ -42,6 +48,9 @@ class GateReadModel implements ProjectViewParts, GateKeeper {
                 .collect(Collectors.groupingBy(WorkItem::stageKey));
         Map<String, List<Decision>> decided = decisions.findByProjectIdOrderByDecidedAtAscIdAsc(project.id()).stream()
                 .collect(Collectors.groupingBy(Decision::stageKey));
+        Map<String, List<GateWaiver>> waived = waivers.findByProjectIdOrderByRequestedAtAscIdAsc(project.id()).stream()
+                .collect(Collectors.groupingBy(GateWaiver::stageKey));
+        java.time.Instant now = clock.instant();
         Map<String, ProjectView.GateView> out = new LinkedHashMap<>();
         for (Stage stage : project.template().stages()) {
             if (stage.gate() == null && stage.fields().stream().noneMatch(FieldDef::required)) {
@@ -58,15 +67,20 @@ class GateReadModel implements ProjectViewParts, GateKeeper {
                 approval = new ProjectView.ApprovalView(stage.gate().approval().mode().spelling(),
                         stage.gate().approval().approvers(), ds, pending);
             }
+            List<ProjectView.WaiverView> ws = waived.getOrDefault(stage.key(), List.of()).stream()
+                    .map(w -> new ProjectView.WaiverView(w.id(), w.criterion(), w.reason(), w.expiresAt(), w.statusAt(now),
+                            w.requestedBy(), w.requestedAt(), w.decidedBy(), w.decidedAt(), w.comment())).toList();
+            List<String> outcomes = stage.gate() == null ? List.of("go")
+                    : stage.gate().outcomes().stream().map(io.tollgate.modeler.model.Outcome::spelling).toList();
             out.put(stage.key(), new ProjectView.GateView(
-                    gates.evaluate(project.template(), stage, project.fields(), stageItems), approval));
+                    gates.evaluate(project, stage, project.fields(), stageItems), approval, outcomes, ws));
         }
         return out;
     }
 
     @Override
     public List<Problems.Unmet> unmetToPass(ProjectContext project, Stage stage, List<WorkItem> stageItems) {
-        return gates.evaluate(project.template(), stage, project.fields(), stageItems).stream()
+        return gates.evaluate(project, stage, project.fields(), stageItems).stream()
                 .filter(c -> !c.met() && !c.kind().equals("tasks"))
                 .map(c -> new Problems.Unmet(c.kind(), c.key(), c.message())).toList();
     }

@@ -1,6 +1,8 @@
 package io.tollgate.engine.gate;
 
 import io.tollgate.engine.gate.internal.Decisions;
+import io.tollgate.engine.gate.internal.Waivers;
+import io.tollgate.engine.project.ProjectView;
 import io.tollgate.engine.project.ProjectContext;
 import io.tollgate.engine.project.ProjectService;
 import io.tollgate.engine.project.ProjectStage;
@@ -12,6 +14,7 @@ import io.tollgate.engine.work.WorkItem;
 import io.tollgate.engine.work.WorkService;
 import io.tollgate.engine.workflow.Workflow;
 import io.tollgate.modeler.model.ApprovalMode;
+import io.tollgate.modeler.model.Outcome;
 import io.tollgate.modeler.model.Stage;
 import io.tollgate.modeler.model.Template;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,9 +49,14 @@ public class GateService {
     private final Actors actors;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Waivers waivers;
+    private final io.tollgate.engine.workflow.Watches watches;
 
     GateService(WorkService work, ProjectService projects, StageService stages, Decisions decisions, GateEvaluator gates, Workflow workflow,
-                Rework rework, Actors actors, ApplicationEventPublisher events, Clock clock) {
+                Rework rework, Actors actors, ApplicationEventPublisher events, Clock clock, Waivers waivers,
+                io.tollgate.engine.workflow.Watches watches) {
+        this.waivers = waivers;
+        this.watches = watches;
         this.work = work;
         this.projects = projects;
         this.stages = stages;
@@ -59,9 +69,21 @@ public class GateService {
         this.clock = clock;
     }
 
-    /** One approver's decision. */
-    public record DecisionRequest(String decision, String comment, String sendBackTo) {
+    /** One approver's decision; {@code conditions} go with a conditional go. */
+    public record DecisionRequest(String decision, String comment, String sendBackTo, List<ConditionRequest> conditions) {
+
+        public DecisionRequest(String decision, String comment, String sendBackTo) {
+            this(decision, comment, sendBackTo, null);
+        }
     }
+
+    /** A condition of a conditional go: what, who sees to it (a user of the workspace), and by when. */
+    public record ConditionRequest(String text, String owner, String dueAt) {
+    }
+
+    /** Most conditions one conditional go may set, and the longest text of one. */
+    static final int MAX_CONDITIONS = 20;
+    static final int MAX_CONDITION_TEXT = 1000;
 
     /** Records the decision and moves the project on; answers the project. */
     public ProjectContext decide(String id, DecisionRequest request, Actor actor) {
@@ -76,7 +98,7 @@ public class GateService {
         }
         Decision.Kind kind = kind(request.decision());
         String comment = request.comment() == null ? null : request.comment().trim();
-        if (kind != Decision.Kind.APPROVE && (comment == null || comment.isEmpty())) {
+        if (!kind.approves() && (comment == null || comment.isEmpty())) {
             throw Problems.invalidFields("Say why: a " + kind.words() + " needs a comment.",
                     List.of(new Problems.FieldError("comment", "A comment is required to " + kind.words() + ".")));
         }
@@ -87,6 +109,12 @@ public class GateService {
         project.project().assertActive();
         Template template = project.template();
         Stage stage = template.stage(item.stageKey()).orElseThrow();
+        if (!stage.gate().offers(kind.outcome())) {
+            throw Problems.conflict("outcome-not-offered", "The gate of '" + stage.label() + "' offers "
+                    + stage.gate().outcomes().stream().map(Outcome::spelling).toList() + "; " + kind.outcome().spelling()
+                    + " is not one of them.");
+        }
+        List<ProjectService.NewCondition> conditions = conditions(request.conditions(), kind, actor);
         // each person counts once per round, however the approval reached them twice
         if (decisions.findByProjectIdAndStageKeyAndRound(project.id(), stage.key(), item.round()).stream()
                 .anyMatch(d -> d.username().equals(actor.username()))) {
@@ -103,41 +131,291 @@ public class GateService {
             }
         }
         List<WorkItem> stageItems = work.itemsOf(project.id(), stage.key());
-        if (kind == Decision.Kind.APPROVE) {
-            List<Problems.Unmet> unmet = gates.evaluate(template, stage, project.fields(), stageItems).stream()
+        if (kind.approves()) {
+            List<Problems.Unmet> unmet = gates.evaluate(project, stage, project.fields(), stageItems).stream()
                     .filter(c -> !c.met()).map(c -> new Problems.Unmet(c.kind(), c.key(), c.message())).toList();
             if (!unmet.isEmpty()) {
                 throw Problems.unmet("The gate's criteria are not met; approve once they are.", unmet);
             }
         }
 
+        return record(project, stage, item, kind, comment, target, conditions, actor.username());
+    }
+
+    /** Records a checked decision and moves the project on as it says. */
+    private ProjectContext record(ProjectContext project, Stage stage, WorkItem item, Decision.Kind kind, String comment,
+                                  String target, List<ProjectService.NewCondition> conditions, String user) {
         Instant now = clock.instant();
-        decisions.save(new Decision(project.id(), stage.key(), item.round(), item.id(), actor.username(), kind, comment, now));
-        work.finish(item, actor.username());
+        if (kind == Decision.Kind.HOLD) {
+            // the approval stays open: its approver decides once the project goes on
+            events.publishEvent(new GateEvents.GateDecided(project.workspaceId(), project.id(), stage.key(), item.round(),
+                    user, kind.spelling(), comment, now));
+            projects.hold(project, stage.key(), comment, user);
+            return project;
+        }
+        decisions.save(new Decision(project.id(), stage.key(), item.round(), item.id(), user, kind, comment, now));
         events.publishEvent(new GateEvents.GateDecided(project.workspaceId(), project.id(), stage.key(), item.round(),
-                actor.username(), kind.spelling(), comment, now));
+                user, kind.spelling(), comment, now));
+        if (kind == Decision.Kind.KILL) {
+            // the cancellation closes every open item, this one too
+            projects.kill(project, stage.key(), comment, user);
+            return project;
+        }
+        work.finish(item, user);
+        if (kind == Decision.Kind.CONDITIONAL) {
+            projects.addConditions(project, stage.key(), conditions, user);
+        }
 
         if (kind == Decision.Kind.SEND_BACK) {
-            rework.sendBack(project, stage.key(), target, actor.username());
+            rework.sendBack(project, stage.key(), target, user);
             return project;
         }
         ProjectStage projectStage = stages.stage(project.id(), stage.key());
         List<Decision> round = decisions.findByProjectIdAndStageKeyAndRound(project.id(), stage.key(), item.round());
         int kept = projectStage.keptApprovals();
-        int approvals = kept + (int) round.stream().filter(d -> d.decision() == Decision.Kind.APPROVE).count();
-        int rejections = (int) round.stream().filter(d -> d.decision() != Decision.Kind.APPROVE).count();
+        int approvals = kept + (int) round.stream().filter(d -> d.decision().approves()).count();
+        int rejections = (int) round.stream().filter(d -> d.decision().rejects()).count();
         int instances = workflow.approvers(project.id(), stage.key()).size();
         ApprovalMode mode = stage.gate().approval().mode();
         ApprovalMode.Outcome outcome = mode.outcome(new ApprovalMode.Tally(approvals, rejections, instances, kept));
         String rejectTo = stage.gate().onReject() == null ? stage.key() : stage.gate().onReject();
         if (kind == Decision.Kind.REJECT && outcome == ApprovalMode.Outcome.REJECTED && !rejectTo.equals(stage.key())) {
-            rework.sendBack(project, stage.key(), rejectTo, actor.username());
+            rework.sendBack(project, stage.key(), rejectTo, user);
             return project;
         }
-        if (kind == Decision.Kind.APPROVE && outcome == ApprovalMode.Outcome.APPROVED && rework.resubmitIfWaiting(project, stage.key())) {
+        if (kind.approves() && outcome == ApprovalMode.Outcome.APPROVED && rework.resubmitIfWaiting(project, stage.key())) {
             return project;
         }
         workflow.completeVote(item.engineTaskId(), stage.key(), approvals, rejections);
+        return project;
+    }
+
+    /** A granted waiver's expiry came (an engine timer): the criterion is judged on its own again. */
+    public void waiverDue(String waiverId, Instant at) {
+        waivers.findById(waiverId).filter(w -> w.status() == GateWaiver.Status.GRANTED && !at.isBefore(w.expiresAt()))
+                .ifPresent(w -> {
+                    ProjectContext project = projects.context(w.projectId());
+                    events.publishEvent(new GateEvents.WaiverLapsed(project.workspaceId(), w.projectId(), w.stageKey(),
+                            w.id(), w.criterion(), w.expiresAt(), at));
+                });
+    }
+
+    /** The user in whose name a timed-out approval is decided. */
+    public static final String SYSTEM = "system";
+
+    /**
+     * Nobody decided a stage's approval in time: the template's timeout says remind, approve or reject.
+     * Approve and reject decide each open approval of the round in the name of {@link #SYSTEM} until
+     * the gate is decided; an approval whose criteria are not met is not approved, and the time-out
+     * says so.
+     */
+    public void timedOut(String projectId, String stageKey) {
+        ProjectContext project = projects.context(projectId);
+        if (!project.project().active()) {
+            return;
+        }
+        Stage stage = project.template().stage(stageKey).orElseThrow();
+        io.tollgate.modeler.model.Timeout timeout = stage.gate().approval().timeout();
+        stages.lockForDecision(projectId, stageKey);
+        List<WorkItem> open = work.itemsOf(projectId, stageKey).stream()
+                .filter(w -> w.kind() == WorkItem.Kind.APPROVAL && w.status() == WorkItem.Status.OPEN).toList();
+        if (timeout == null || open.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<String> pending = open.stream().map(WorkItem::assignee).toList();
+        String action = timeout.action().spelling();
+        if (timeout.action() == io.tollgate.modeler.model.Timeout.Action.REMIND) {
+            events.publishEvent(new GateEvents.TimeoutFired(project.workspaceId(), projectId, stageKey, action, pending,
+                    "Reminder: the approval of '" + stage.label() + "' waits for " + String.join(", ", pending) + ".", now));
+            return;
+        }
+        Decision.Kind kind = timeout.action() == io.tollgate.modeler.model.Timeout.Action.APPROVE
+                ? Decision.Kind.APPROVE : Decision.Kind.REJECT;
+        if (kind == Decision.Kind.APPROVE) {
+            List<String> unmet = gates.evaluate(project, stage, project.fields(), work.itemsOf(projectId, stageKey)).stream()
+                    .filter(c -> !c.met()).map(ProjectView.CriterionView::message).toList();
+            if (!unmet.isEmpty()) {
+                events.publishEvent(new GateEvents.TimeoutFired(project.workspaceId(), projectId, stageKey, action, pending,
+                        "Not approved on time-out: " + String.join(" ", unmet), now));
+                return;
+            }
+        }
+        String comment = "Nobody decided within " + timeout.after() + "; " + (kind == Decision.Kind.APPROVE ? "approved"
+                : "rejected") + " on time-out.";
+        events.publishEvent(new GateEvents.TimeoutFired(project.workspaceId(), projectId, stageKey, action, pending,
+                comment, now));
+        for (WorkItem item : open) {
+            if (item.status() == WorkItem.Status.OPEN && project.project().active()) {
+                record(project, stage, item, kind, comment, null, List.of(), SYSTEM);
+            }
+        }
+    }
+
+    /** The conditions of a conditional go, checked; none for any other decision. */
+    private List<ProjectService.NewCondition> conditions(List<ConditionRequest> given, Decision.Kind kind, Actor actor) {
+        List<ConditionRequest> list = given == null ? List.of() : given;
+        if (kind != Decision.Kind.CONDITIONAL) {
+            if (!list.isEmpty()) {
+                throw Problems.invalidFields("Only a conditional decision has conditions.", List.of(new Problems.FieldError(
+                        "conditions", "Leave conditions out, or decide 'conditional'.")));
+            }
+            return List.of();
+        }
+        if (list.isEmpty() || list.size() > MAX_CONDITIONS) {
+            throw Problems.invalidFields("A conditional go needs its conditions.", List.of(new Problems.FieldError(
+                    "conditions", "Between 1 and " + MAX_CONDITIONS + " conditions, each {text, owner, dueAt}.")));
+        }
+        Instant now = clock.instant();
+        List<Problems.FieldError> errors = new ArrayList<>();
+        List<ProjectService.NewCondition> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            ConditionRequest c = list.get(i);
+            String path = "conditions[" + i + "]";
+            if (c == null) {
+                errors.add(new Problems.FieldError(path, "A condition is {text, owner, dueAt}."));
+                continue;
+            }
+            String text = c.text() == null ? "" : c.text().trim();
+            if (text.isEmpty() || text.length() > MAX_CONDITION_TEXT) {
+                errors.add(new Problems.FieldError(path + ".text", "Say what must be done, in at most "
+                        + MAX_CONDITION_TEXT + " characters."));
+            } else if (text.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\t' && ch != '\r')) {
+                errors.add(new Problems.FieldError(path + ".text", "No control characters."));
+            }
+            if (c.owner() == null || c.owner().length() > 100 || !actors.exists(c.owner(), actor.workspaceId())) {
+                errors.add(new Problems.FieldError(path + ".owner", "There is no user '" + c.owner() + "' in this workspace."));
+            }
+            Instant due = null;
+            try {
+                due = c.dueAt() == null || c.dueAt().length() > 40 ? null : java.time.OffsetDateTime.parse(c.dueAt()).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                due = null;
+            }
+            if (due == null) {
+                errors.add(new Problems.FieldError(path + ".dueAt", "A date and time such as 2027-01-31T17:00:00Z."));
+            } else if (!due.isAfter(now)) {
+                errors.add(new Problems.FieldError(path + ".dueAt", "The due date must lie ahead."));
+            }
+            out.add(new ProjectService.NewCondition(text, c.owner(), due));
+        }
+        if (!errors.isEmpty()) {
+            throw Problems.invalidFields("Some conditions cannot be set that way.", errors);
+        }
+        return out;
+    }
+
+    /** The people who approve a stage's gate in this project: as assigned, and as handed on since. */
+    Set<String> approversOf(ProjectContext project, String stageKey) {
+        Set<String> out = new LinkedHashSet<>(projects.assignments(project.template(), project.project().roles(),
+                project.workspaceId()).approvers().getOrDefault(stageKey, List.of()));
+        work.itemsOf(project.id(), stageKey).stream().filter(w -> w.kind() == WorkItem.Kind.APPROVAL && w.assignee() != null)
+                .map(WorkItem::assignee).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * Resumes a project on hold: by a project manager, an admin or an approver of the gate that held
+     * it. Every due date still ahead moves later by the time it was held.
+     */
+    public ProjectContext resume(String projectId, Actor actor) {
+        ProjectContext project = projects.context(projectId, actor);
+        if (project.project().status() != io.tollgate.engine.project.Project.Status.ON_HOLD) {
+            throw Problems.conflict("project-not-on-hold", "The project is " + lower(project.project().status().name())
+                    + ", not on hold.");
+        }
+        String stageKey = project.project().heldStage();
+        boolean manager = actor.isAdmin() || actor.roles().contains("pm");
+        if (!manager && !approversOf(project, stageKey).contains(actor.username())) {
+            throw Problems.forbidden("Only a project manager, an admin or an approver of the gate that held it can resume "
+                    + "the project.");
+        }
+        java.time.Duration held = projects.resume(project, actor.username());
+        work.postponeOpen(project.id(), held);
+        return project;
+    }
+
+    /** A project manager's request to waive one criterion of a stage's gate. */
+    public record WaiverRequest(String criterion, String reason, String expiresAt) {
+    }
+
+    /** A grant or refusal, with an optional comment. */
+    public record WaiverDecision(String comment) {
+    }
+
+    /** Asks to count one criterion of a gate as met until a date; by a project manager or an admin. */
+    public ProjectContext requestWaiver(String projectId, String stageKey, WaiverRequest request, Actor actor) {
+        ProjectContext project = projects.context(projectId, actor);
+        if (!actor.isAdmin() && !actor.roles().contains("pm")) {
+            throw Problems.forbidden("Only a project manager or an admin asks for a waiver.");
+        }
+        project.project().assertActive();
+        Stage stage = project.template().stage(stageKey).orElseThrow(() -> Problems.notFound("stage",
+                "There is no stage '" + stageKey + "' in this project."));
+        if (request == null) {
+            throw Problems.invalidFields("Send {criterion, reason, expiresAt}.", List.of(new Problems.FieldError("criterion",
+                    "The key of a criterion of the gate.")));
+        }
+        List<ProjectView.CriterionView> criteria = gates.evaluate(project, stage, project.fields(),
+                work.itemsOf(projectId, stageKey));
+        List<Problems.FieldError> errors = new ArrayList<>();
+        if (request.criterion() == null || criteria.stream().noneMatch(c -> c.key().equals(request.criterion()))) {
+            errors.add(new Problems.FieldError("criterion", "Name a criterion of this gate: one of "
+                    + criteria.stream().map(ProjectView.CriterionView::key).toList() + "."));
+        }
+        String reason = request.reason() == null ? "" : request.reason().trim();
+        if (reason.isEmpty() || reason.length() > 1000) {
+            errors.add(new Problems.FieldError("reason", "Say why, in at most 1000 characters."));
+        }
+        Instant now = clock.instant();
+        Instant expires = null;
+        try {
+            expires = request.expiresAt() == null || request.expiresAt().length() > 40 ? null
+                    : java.time.OffsetDateTime.parse(request.expiresAt()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            expires = null;
+        }
+        if (expires == null || !expires.isAfter(now)) {
+            errors.add(new Problems.FieldError("expiresAt", "A date and time ahead, such as 2027-01-31T17:00:00Z."));
+        }
+        if (!errors.isEmpty()) {
+            throw Problems.invalidFields("The waiver cannot be asked for that way.", errors);
+        }
+        if (waivers.findByProjectIdAndStageKeyOrderByRequestedAtAscIdAsc(projectId, stageKey).size() >= 100) {
+            throw Problems.conflict("too-many-waivers", "This gate has 100 waivers already.");
+        }
+        GateWaiver waiver = waivers.save(new GateWaiver(java.util.UUID.randomUUID().toString(), projectId, stageKey,
+                request.criterion(), reason, expires, actor.username(), now));
+        events.publishEvent(new GateEvents.WaiverRequested(project.workspaceId(), projectId, stageKey, waiver.id(),
+                waiver.criterion(), reason, expires, actor.username(), now));
+        return project;
+    }
+
+    /** Grants or refuses a waiver; by an approver of that gate. */
+    public ProjectContext decideWaiver(String projectId, String stageKey, String waiverId, boolean grant,
+                                       WaiverDecision body, Actor actor) {
+        ProjectContext project = projects.context(projectId, actor);
+        GateWaiver waiver = waivers.findById(waiverId).filter(w -> w.projectId().equals(projectId) && w.stageKey().equals(stageKey))
+                .orElseThrow(() -> Problems.notFound("waiver", "There is no waiver '" + waiverId + "' at this gate."));
+        if (!approversOf(project, stageKey).contains(actor.username())) {
+            throw Problems.forbidden("Only an approver of this gate grants or refuses its waivers.");
+        }
+        String comment = body == null || body.comment() == null ? null : body.comment().trim();
+        if (comment != null && comment.length() > 1000) {
+            throw Problems.invalidFields("The comment is too long.", List.of(new Problems.FieldError("comment", "At most 1000 characters.")));
+        }
+        project.project().assertActive();
+        Instant now = clock.instant();
+        waiver.decide(grant, actor.username(), comment, now);
+        waivers.flush();
+        if (grant) {
+            watches.watch("waiver", waiverId, waiver.expiresAt());
+            events.publishEvent(new GateEvents.WaiverGranted(project.workspaceId(), projectId, stageKey, waiverId,
+                    waiver.criterion(), waiver.expiresAt(), actor.username(), comment, now));
+        } else {
+            events.publishEvent(new GateEvents.WaiverRefused(project.workspaceId(), projectId, stageKey, waiverId,
+                    waiver.criterion(), actor.username(), comment, now));
+        }
         return project;
     }
 
@@ -237,14 +515,17 @@ public class GateService {
     private static Decision.Kind kind(String text) {
         if (text == null) {
             throw Problems.invalidFields("Say what you decide.", List.of(new Problems.FieldError("decision",
-                    "decision is approve, reject or send_back.")));
+                    "decision is approve, conditional, hold, kill, reject or send_back (recycle).")));
         }
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "approve" -> Decision.Kind.APPROVE;
             case "reject" -> Decision.Kind.REJECT;
-            case "send_back", "sendback", "send-back" -> Decision.Kind.SEND_BACK;
-            default -> throw Problems.invalidFields("Unknown decision '" + text + "'.", List.of(new Problems.FieldError(
-                    "decision", "decision is approve, reject or send_back.")));
+            case "send_back", "sendback", "send-back", "recycle" -> Decision.Kind.SEND_BACK;
+            case "conditional", "conditional_go" -> Decision.Kind.CONDITIONAL;
+            case "hold" -> Decision.Kind.HOLD;
+            case "kill" -> Decision.Kind.KILL;
+            default -> throw Problems.invalidFields("Unknown decision.", List.of(new Problems.FieldError(
+                    "decision", "decision is approve, conditional, hold, kill, reject or send_back (recycle).")));
         };
     }
 

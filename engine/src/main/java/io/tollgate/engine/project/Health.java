@@ -7,15 +7,22 @@ import java.util.List;
 /**
  * A first health signal from the schedule: green on time, yellow when a running stage is past its
  * due date, red when its SLA escalated, it is late by more than a fifth of its planned length, or it
- * was reworked twice.
+ * was reworked twice, or a condition of a conditional go lapsed (past its due date, not met).
  */
 final class Health {
     private Health() {
     }
 
-    static String of(Project project, List<ProjectStage> stages, Instant now) {
-        if (!project.active()) {
+    static String of(Project project, List<ProjectStage> stages, Instant now, boolean lapsedCondition) {
+        if (!project.active() && project.status() != Project.Status.ON_HOLD) {
             return "green";
+        }
+        if (lapsedCondition) {
+            return "red";
+        }
+        if (project.heldAt() != null) {
+            // a held project's clocks stand still where it was held
+            now = project.heldAt();
         }
         String health = "green";
         for (ProjectStage s : stages) {

@@ -24,7 +24,7 @@ import java.util.Map;
 @Table(name = "project")
 public class Project {
 
-    public enum Status { ACTIVE, COMPLETED, CANCELLED }
+    public enum Status { ACTIVE, ON_HOLD, COMPLETED, CANCELLED }
 
     @Id
     private String id;
@@ -40,6 +40,9 @@ public class Project {
     private String createdBy;
     private Instant completedAt;
     private String cancelReason;
+    private Instant heldAt;
+    private String heldStage;
+    private String heldBy;
     /** user:name and group:name principals that take part: role holders, assignees, approvers, the creator. */
     @ElementCollection
     @CollectionTable(name = "project_participant", joinColumns = @JoinColumn(name = "project_id"))
@@ -73,10 +76,35 @@ public class Project {
     }
 
     void cancel(String reason, Instant at) {
-        assertActive();
+        if (status != Status.ON_HOLD) {
+            assertActive();
+        }
         status = Status.CANCELLED;
         cancelReason = reason;
         completedAt = at;
+    }
+
+    /** An approver put the project on hold at a stage's gate: nothing moves until it is resumed. */
+    void hold(String stageKey, String by, Instant at) {
+        assertActive();
+        status = Status.ON_HOLD;
+        heldAt = at;
+        heldStage = stageKey;
+        heldBy = by;
+    }
+
+    /** The project goes on; answers how long it was held. */
+    java.time.Duration resume(Instant at) {
+        if (status != Status.ON_HOLD) {
+            throw Problems.conflict("project-not-on-hold", "The project is " + status.name().toLowerCase(Locale.ROOT)
+                    + ", not on hold.");
+        }
+        java.time.Duration held = heldAt.isAfter(at) ? java.time.Duration.ZERO : java.time.Duration.between(heldAt, at);
+        status = Status.ACTIVE;
+        heldAt = null;
+        heldStage = null;
+        heldBy = null;
+        return held;
     }
 
     /** The project now follows another version of its template. */
@@ -100,6 +128,10 @@ public class Project {
 
     /** Refuses any change to a project that is no longer running. */
     public void assertActive() {
+        if (status == Status.ON_HOLD) {
+            throw Problems.conflict("project-on-hold", "The project is on hold since " + heldAt + " (by " + heldBy
+                    + " at the gate of '" + heldStage + "'); nothing can be completed or decided until it is resumed.");
+        }
         if (status != Status.ACTIVE) {
             throw Problems.conflict("project-not-active", "The project is " + status.name().toLowerCase(Locale.ROOT) + ".");
         }
@@ -128,4 +160,7 @@ public class Project {
     public Instant completedAt() { return completedAt; }
     public String cancelReason() { return cancelReason; }
     public boolean active() { return status == Status.ACTIVE; }
+    public Instant heldAt() { return heldAt; }
+    public String heldStage() { return heldStage; }
+    public String heldBy() { return heldBy; }
 }

@@ -57,4 +57,34 @@ public final class ProjectEvents {
     /** The stage is late by more than its alertAfter: the alert escalates. */
     public record StageEscalated(String workspaceId, String projectId, String stageKey, Instant dueAt, Instant at) {
     }
+
+    /** An approver put the project on hold at a stage's gate. */
+    public record ProjectHeld(String workspaceId, String projectId, String stageKey, String reason, String by,
+                              Instant at) {
+    }
+
+    /** A held project goes on; its due dates moved later by {@code held}. */
+    public record ProjectResumed(String workspaceId, String projectId, String stageKey, java.time.Duration held,
+                                 String by, Instant at) {
+    }
+
+    /** An approver killed the project at a stage's gate (it is cancelled as well). */
+    public record ProjectKilled(String workspaceId, String projectId, String stageKey, String reason, String by,
+                                Instant at) {
+    }
+
+    /** A conditional go added a condition for its owner to meet by its due date. */
+    public record ConditionAdded(String workspaceId, String projectId, String stageKey, String conditionId, String text,
+                                 String owner, Instant dueAt, String by, Instant at) {
+    }
+
+    /** A condition was marked met ({@code late} when it had lapsed first). */
+    public record ConditionMet(String workspaceId, String projectId, String stageKey, String conditionId, String text,
+                               String by, boolean late, Instant at) {
+    }
+
+    /** A condition's due date passed while it was open: it lapsed, and the project's health is red. */
+    public record ConditionLapsed(String workspaceId, String projectId, String stageKey, String conditionId, String text,
+                                  String owner, Instant dueAt, Instant at) {
+    }
 }

@@ -1,5 +1,6 @@
 package io.tollgate.engine.project;
 
+import io.tollgate.engine.project.internal.ProjectConditions;
 import io.tollgate.engine.project.internal.ProjectStages;
 import io.tollgate.engine.project.internal.Projects;
 import io.tollgate.engine.security.Actor;
@@ -50,9 +51,14 @@ public class ProjectService {
     private final ObjectProvider<ProjectViewParts> parts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ProjectConditions conditions;
+    private final io.tollgate.engine.workflow.Watches watches;
 
     ProjectService(Projects projects, ProjectStages stages, TemplateStore templates, Workflow workflow, Actors actors,
-                   ObjectProvider<ProjectViewParts> parts, ApplicationEventPublisher events, Clock clock) {
+                   ObjectProvider<ProjectViewParts> parts, ApplicationEventPublisher events, Clock clock,
+                   ProjectConditions conditions, io.tollgate.engine.workflow.Watches watches) {
+        this.conditions = conditions;
+        this.watches = watches;
         this.projects = projects;
         this.stages = stages;
         this.templates = templates;
@@ -283,10 +289,17 @@ public class ProjectService {
                 ps.name(), lower(ps.status().name()), ps.startedAt(), ps.dueAt(), ps.completedAt(), ps.reworkCount(),
                 ps.overdueAt(), ps.escalatedAt(), tasks.getOrDefault(ps.stageKey(), List.of()),
                 gates.get(ps.stageKey()))).toList();
+        Instant now = clock.instant();
+        List<ProjectView.ConditionView> conditionViews = conditions.findByProjectIdOrderByCreatedAtAscIdAsc(project.id())
+                .stream().map(c -> new ProjectView.ConditionView(c.id(), c.stageKey(), c.text(), c.owner(), c.dueAt(),
+                        c.status(now), c.createdBy(), c.createdAt(), c.metAt(), c.metBy())).toList();
+        boolean lapsed = conditionViews.stream().anyMatch(c -> c.status().equals("lapsed"));
+        ProjectView.Hold hold = project.heldAt() == null ? null
+                : new ProjectView.Hold(project.heldStage(), project.heldBy(), project.heldAt());
         return new ProjectView(project.id(), project.name(), project.templateKey(), project.templateVersion(),
                 lower(project.status().name()), context.fields(), project.roles(),
-                Health.of(project, rows, clock.instant()), project.createdAt(), project.createdBy(),
-                project.completedAt(), project.cancelReason(), stageViews);
+                Health.of(project, rows, now, lapsed), project.createdAt(), project.createdBy(),
+                project.completedAt(), project.cancelReason(), stageViews, hold, conditionViews);
     }
 
     /** Pages of the project list: deep enough for anyone, and page times size always fits an int offset. */
@@ -300,7 +313,7 @@ public class ProjectService {
             try {
                 s = Project.Status.valueOf(status.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw Problems.badRequest("invalid-parameter", "status is one of active, completed, cancelled.");
+                throw Problems.badRequest("invalid-parameter", "status is one of active, on_hold, completed, cancelled.");
             }
         }
         if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
@@ -315,7 +328,7 @@ public class ProjectService {
             String current = ps.stream().filter(x -> !x.finished() && x.status() != ProjectStage.Status.WAITING)
                     .map(ProjectStage::stageKey).collect(Collectors.joining(","));
             return new ProjectView.Summary(p.id(), p.name(), p.templateKey(), p.templateVersion(),
-                    lower(p.status().name()), Health.of(p, ps, now), p.createdAt(), current);
+                    lower(p.status().name()), Health.of(p, ps, now, anyLapsed(p.id(), now)), p.createdAt(), current);
         });
     }
 
@@ -416,6 +429,107 @@ public class ProjectService {
         events.publishEvent(new ProjectEvents.ProjectCancelled(project.workspaceId(), id, project.name(), reason,
                 actor.username(), now));
         return view(context);
+    }
+
+    private boolean anyLapsed(String projectId, Instant now) {
+        return conditions.findByProjectIdOrderByCreatedAtAscIdAsc(projectId).stream().anyMatch(c -> c.lapsedAt(now));
+    }
+
+    /** What a conditional go asks for: a text, the user who sees to it, and by when. */
+    public record NewCondition(String text, String owner, Instant dueAt) {
+    }
+
+    /** Records the conditions of a conditional go at a stage's gate; they were checked by the caller. */
+    public List<ProjectCondition> addConditions(ProjectContext context, String stageKey, List<NewCondition> given,
+                                                String by) {
+        Instant now = clock.instant();
+        List<ProjectCondition> out = new ArrayList<>();
+        for (NewCondition c : given) {
+            ProjectCondition saved = conditions.save(new ProjectCondition(UUID.randomUUID().toString(), context.id(),
+                    stageKey, c.text(), c.owner(), c.dueAt(), by, now));
+            out.add(saved);
+            watches.watch("condition", saved.id(), c.dueAt());
+            events.publishEvent(new ProjectEvents.ConditionAdded(context.workspaceId(), context.id(), stageKey,
+                    saved.id(), c.text(), c.owner(), c.dueAt(), by, now));
+        }
+        addParticipants(context.id(), given.stream().map(NewCondition::owner).toList());
+        return out;
+    }
+
+    /** A condition's due date came (an engine timer): if it is still open, it has lapsed. */
+    @org.springframework.context.event.EventListener
+    void on(io.tollgate.engine.workflow.WorkflowEvents.WatchDue e) {
+        if (!e.kind().equals("condition")) {
+            return;
+        }
+        conditions.findById(e.subjectId()).filter(c -> c.metAt() == null).ifPresent(c -> {
+            Project project = projects.findById(c.projectId()).orElseThrow();
+            if (project.active() || project.status() == Project.Status.ON_HOLD) {
+                events.publishEvent(new ProjectEvents.ConditionLapsed(project.workspaceId(), project.id(), c.stageKey(),
+                        c.id(), c.text(), c.owner(), c.dueAt(), e.at()));
+            }
+        });
+    }
+
+    /** The conditions of a project's conditional gos, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ProjectCondition> conditionsOf(String projectId) {
+        return conditions.findByProjectIdOrderByCreatedAtAscIdAsc(projectId);
+    }
+
+    /** The owner of a condition, a project manager or an admin marks it met. */
+    public ProjectView meetCondition(String id, String conditionId, Actor actor) {
+        ProjectContext context = context(id, actor);
+        ProjectCondition condition = conditions.findById(conditionId).filter(c -> c.projectId().equals(id))
+                .orElseThrow(() -> Problems.notFound("condition", "There is no condition '" + conditionId
+                        + "' in this project."));
+        if (!actor.isAdmin() && !actor.roles().contains("pm") && !condition.owner().equals(actor.username())) {
+            throw Problems.forbidden("Only the condition's owner (" + condition.owner()
+                    + "), a project manager or an admin can mark it met.");
+        }
+        Instant now = clock.instant();
+        boolean wasLapsed = condition.lapsedAt(now);
+        condition.meet(actor.username(), now);
+        conditions.flush();
+        events.publishEvent(new ProjectEvents.ConditionMet(context.workspaceId(), id, condition.stageKey(),
+                condition.id(), condition.text(), actor.username(), wasLapsed, now));
+        return view(context);
+    }
+
+    /** Puts the project on hold at a stage's gate: its engine stands still, so no timer fires. */
+    public void hold(ProjectContext context, String stageKey, String reason, String by) {
+        Instant now = clock.instant();
+        context.project().hold(stageKey, by, now);
+        projects.flush();
+        workflow.suspend(context.id());
+        events.publishEvent(new ProjectEvents.ProjectHeld(context.workspaceId(), context.id(), stageKey, reason, by, now));
+    }
+
+    /**
+     * Resumes a held project: its engine goes on, and every due date still ahead of it (the stages'
+     * and the engine's timers) moves later by the time it was held, so the hold did not eat its SLA.
+     */
+    public java.time.Duration resume(ProjectContext context, String by) {
+        Instant now = clock.instant();
+        String stageKey = context.project().heldStage();
+        java.time.Duration held = context.project().resume(now);
+        projects.flush();
+        workflow.resume(context.id(), held);
+        stages.findByProjectIdOrderBySeq(context.id()).stream().filter(s -> !s.finished()).forEach(s -> s.postpone(held));
+        events.publishEvent(new ProjectEvents.ProjectResumed(context.workspaceId(), context.id(), stageKey, held, by, now));
+        return held;
+    }
+
+    /** An approver killed the project at a stage's gate: it is cancelled with the reason given. */
+    public void kill(ProjectContext context, String stageKey, String reason, String by) {
+        Project project = context.project();
+        Instant now = clock.instant();
+        project.cancel(reason, now);
+        projects.flush();
+        workflow.cancel(context.id(), reason);
+        events.publishEvent(new ProjectEvents.ProjectCancelled(project.workspaceId(), project.id(), project.name(), reason,
+                by, now));
+        events.publishEvent(new ProjectEvents.ProjectKilled(project.workspaceId(), project.id(), stageKey, reason, by, now));
     }
 
     /** Active projects of one version of a template, in a workspace. */

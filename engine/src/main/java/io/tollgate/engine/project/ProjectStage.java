@@ -132,6 +132,19 @@ public class ProjectStage {
         return true;
     }
 
+    /** A task was taken back while the stage waited for its approval: its work goes on. */
+    void backToWork() {
+        require("go back to work", Status.ACTIVE, Status.APPROVAL);
+        status = Status.ACTIVE;
+    }
+
+    /** The project was held for {@code held}: a due date still ahead moves later by that much. */
+    void postpone(java.time.Duration held) {
+        if (dueAt != null && overdueAt == null && !finished()) {
+            dueAt = dueAt.plus(held);
+        }
+    }
+
     /** Late by more than alertAfter; answers whether this is news. */
     boolean markEscalated(Instant at) {
         if (escalatedAt != null || finished()) {

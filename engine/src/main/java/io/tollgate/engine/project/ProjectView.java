@@ -8,7 +8,16 @@ import java.util.Map;
 public record ProjectView(String id, String name, String template, int version, String status,
                           Map<String, Object> fields, Map<String, List<String>> roles, String health,
                           Instant createdAt, String createdBy, Instant completedAt, String cancelReason,
-                          List<StageView> stages) {
+                          List<StageView> stages, Hold hold, List<ConditionView> conditions) {
+
+    /** Where and since when a project on hold stands still. */
+    public record Hold(String stageKey, String by, Instant since) {
+    }
+
+    /** A condition of a conditional go: open, met or lapsed. */
+    public record ConditionView(String id, String stageKey, String text, String owner, Instant dueAt, String status,
+                                String createdBy, Instant createdAt, Instant metAt, String metBy) {
+    }
 
     public record StageView(String key, String name, String status, Instant startedAt, Instant dueAt,
                             Instant completedAt, int reworkCount, Instant overdueAt, Instant escalatedAt,
@@ -16,10 +25,16 @@ public record ProjectView(String id, String name, String template, int version, 
     }
 
     public record TaskView(String id, String key, String name, String assignee, List<String> candidates,
-                           String status, Instant dueAt, Instant completedAt, String completedBy) {
+                           String status, Instant dueAt, Instant completedAt, String completedBy, String onBehalfOf) {
     }
 
-    public record GateView(List<CriterionView> criteria, ApprovalView approval) {
+    public record GateView(List<CriterionView> criteria, ApprovalView approval, List<String> outcomes,
+                           List<WaiverView> waivers) {
+    }
+
+    /** A request to count one criterion as met until it expires: requested, granted, refused or lapsed. */
+    public record WaiverView(String id, String criterion, String reason, Instant expiresAt, String status,
+                             String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt, String comment) {
     }
 
     public record CriterionView(String kind, String key, String message, boolean met) {

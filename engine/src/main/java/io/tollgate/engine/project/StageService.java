@@ -69,4 +69,9 @@ public class StageService {
     public void resubmitted(ProjectStage gateStage, int kept) {
         gateStage.resubmitted(kept);
     }
+
+    /** A task was taken back: the stage's work goes on, and its approval (if open) waits again. */
+    public void backToWork(String projectId, String stageKey) {
+        stage(projectId, stageKey).backToWork();
+    }
 }

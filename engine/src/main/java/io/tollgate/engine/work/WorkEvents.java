@@ -16,4 +16,22 @@ public final class WorkEvents {
     public record WorkDelegated(String workspaceId, String projectId, String stageKey, String itemKey, String from,
                                 String to, Instant at) {
     }
+
+    /** Who completed a task took it back (撤回) before the next step was acted on. */
+    public record WorkWithdrawn(String workspaceId, String projectId, String stageKey, String itemKey, String name,
+                                String user, Instant at) {
+    }
+
+    /** A user set (or changed) an absence: from, to, and who stands in. */
+    public record AbsenceSet(String workspaceId, String user, Instant from, Instant to, String substitute, Instant at) {
+    }
+
+    /** A user ended their absence. */
+    public record AbsenceEnded(String workspaceId, String user, String by, Instant at) {
+    }
+
+    /** Work for someone away went to their substitute (when it opened, or by a handover). */
+    public record WorkSubstituted(String workspaceId, String projectId, String stageKey, String itemKey, String forUser,
+                                  String substitute, Instant at) {
+    }
 }

@@ -49,6 +49,7 @@ public class WorkItem {
     private Instant dueAt;
     private Instant completedAt;
     private String completedBy;
+    private String onBehalfOf;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "work_item_candidate", joinColumns = @JoinColumn(name = "work_item_id"))
     @Column(name = "principal")
@@ -104,6 +105,23 @@ public class WorkItem {
         candidates.add("user:" + user);
     }
 
+    void postpone(java.time.Duration by) {
+        if (dueAt != null) {
+            dueAt = dueAt.plus(by);
+        }
+    }
+
+    /** A substitute does it for someone who is away; the item shows whom it is for. */
+    void standIn(String substitute, String forUser) {
+        if (status != Status.OPEN && status != Status.WAITING) {
+            throw new IllegalStateException("Work item " + id + " is " + status);
+        }
+        assignee = substitute;
+        candidates.clear();
+        candidates.add("user:" + substitute);
+        onBehalfOf = forUser;
+    }
+
     void moveToRound(int round) {
         this.round = round;
     }
@@ -129,6 +147,17 @@ public class WorkItem {
         }
         status = kind == Kind.TASK ? Status.WAITING : Status.CANCELLED;
         engineTaskId = null;
+    }
+
+    /** Its doer took it back: it waits for the engine to open it again. */
+    void reopenForWithdrawal() {
+        if (status != Status.DONE) {
+            throw new IllegalStateException("Work item " + id + " is " + status);
+        }
+        status = Status.WAITING;
+        engineTaskId = null;
+        completedAt = null;
+        completedBy = null;
     }
 
     /** The stage runs again from the start: the task waits to be opened again. */
@@ -175,4 +204,5 @@ public class WorkItem {
     public Instant completedAt() { return completedAt; }
     public String completedBy() { return completedBy; }
     public Set<String> candidates() { return Set.copyOf(candidates); }
+    public String onBehalfOf() { return onBehalfOf; }
 }

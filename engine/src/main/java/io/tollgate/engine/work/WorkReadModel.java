@@ -35,7 +35,10 @@ class WorkReadModel implements ProjectViewParts {
     private final ProjectService projects;
     private final StageService stages;
 
-    WorkReadModel(WorkItems items, ProjectService projects, StageService stages) {
+    private final AbsenceService absences;
+
+    WorkReadModel(WorkItems items, ProjectService projects, StageService stages, AbsenceService absences) {
+        this.absences = absences;
         this.items = items;
         this.projects = projects;
         this.stages = stages;
@@ -85,6 +88,8 @@ class WorkReadModel implements ProjectViewParts {
                     e.assignee() == null ? Set.of() : Set.of("user:" + e.assignee()), e.at());
             approval.open(e.engineTaskId(), e.assignee(), stage.round(), e.at(), stage.dueAt());
             items.save(approval);
+            items.flush();
+            absences.standIn(approval, projects.context(e.projectId()).workspaceId(), e.at());
             return;
         }
         WorkItem task = items.findByProjectIdAndStageKeyAndKindAndItemKey(e.projectId(), e.stageKey(),
@@ -93,6 +98,7 @@ class WorkReadModel implements ProjectViewParts {
         Instant due = projects.template(e.projectId()).stage(e.stageKey()).flatMap(s -> s.task(e.taskKey()))
                 .flatMap(t -> Durations.parse(t.duration())).map(e.at()::plus).orElse(stage.dueAt());
         task.open(e.engineTaskId(), e.assignee(), stage.round(), e.at(), due);
+        absences.standIn(task, projects.context(e.projectId()).workspaceId(), e.at());
     }
 
     @EventListener
@@ -127,6 +133,7 @@ class WorkReadModel implements ProjectViewParts {
         List<String> candidates = w.candidates().stream().sorted().toList();
         return new ProjectView.TaskView(w.id(), w.itemKey(), w.name(), w.assignee() != null ? w.assignee()
                 : candidates.size() == 1 ? candidates.get(0).substring(candidates.get(0).indexOf(':') + 1) : null,
-                candidates, WorkService.lower(w.status().name()), w.dueAt(), w.completedAt(), w.completedBy());
+                candidates, WorkService.lower(w.status().name()), w.dueAt(), w.completedAt(), w.completedBy(),
+                w.onBehalfOf());
     }
 }

@@ -61,7 +61,7 @@ public class WorkService {
 
     /** One line of the inbox. */
     public record InboxItem(String id, String kind, String projectId, String projectName, String stageKey, String key,
-                            String name, Instant dueAt, Instant openedAt, List<FieldView> fields) {
+                            String name, Instant dueAt, Instant openedAt, List<FieldView> fields, String onBehalfOf) {
     }
 
     /** A work item and its project, loaded once for a command on it. */
@@ -89,7 +89,7 @@ public class WorkService {
             List<FieldView> fields = w.kind() == WorkItem.Kind.TASK
                     ? editableFields(p.template(), w).map(f -> FieldView.of(f, p.fields().get(f.key()))).toList() : List.of();
             out.add(new InboxItem(w.id(), lower(w.kind().name()), p.id(), p.project().name(),
-                    w.stageKey(), w.itemKey(), w.name(), w.dueAt(), w.openedAt(), fields));
+                    w.stageKey(), w.itemKey(), w.name(), w.dueAt(), w.openedAt(), fields, w.onBehalfOf()));
         }
         return out;
     }
@@ -124,7 +124,18 @@ public class WorkService {
         Template template = project.template();
         List<WorkItem> stageItems = items.findByProjectIdAndStageKey(project.id(), item.stageKey());
         if (item.status() == WorkItem.Status.WAITING) {
-            throw Problems.unmet("This task cannot be completed yet.", unmet(template, project, item, stageItems));
+            List<Problems.Unmet> unmet = new ArrayList<>(unmet(template, project, item, stageItems));
+            Stage own = template.stage(item.stageKey()).orElseThrow();
+            boolean last = (own.gate() == null || own.gate().approval() == null)
+                    && own.tasks().stream().noneMatch(t -> t.requires().contains(item.itemKey()))
+                    && unmet.stream().noneMatch(u -> u.kind().equals("stage"));
+            if (last) {
+                // this task finishes the stage once its prerequisites are done: say what its gate still lacks too
+                gate.getObject().unmetToPass(project, own, stageItems).stream()
+                        .filter(u -> unmet.stream().noneMatch(x -> x.kind().equals(u.kind()) && x.key().equals(u.key())))
+                        .forEach(unmet::add);
+            }
+            throw Problems.unmet("This task cannot be completed yet.", unmet);
         }
         item.assertOpen();
         Map<String, FieldDef> defs = editableFields(template, item)
@@ -164,6 +175,50 @@ public class WorkService {
             return project;
         }
         workflow.completeTask(item.engineTaskId());
+        return project;
+    }
+
+    /**
+     * Takes back a task the caller completed (撤回), while nobody has acted on what came next in its
+     * stage: the work that opened after it closes again and the task returns to the caller's inbox.
+     */
+    public ProjectContext withdraw(String id, Actor actor) {
+        Claim claim = claim(id, actor);
+        WorkItem item = claim.item();
+        ProjectContext project = claim.project();
+        if (item.kind() != WorkItem.Kind.TASK) {
+            throw Problems.conflict("withdraw-approval", "A decision on a gate stands once made; ask an approver to send "
+                    + "the project back instead.");
+        }
+        if (item.status() != WorkItem.Status.DONE || !actor.username().equals(item.completedBy())) {
+            throw Problems.conflict("not-yours-to-withdraw", "Only who completed a task takes it back, and only while it is done.");
+        }
+        project.project().assertActive();
+        List<WorkItem> stageItems = items.findByProjectIdAndStageKey(project.id(), item.stageKey());
+        List<WorkItem> later = stageItems.stream().filter(w -> !w.id().equals(item.id()) && w.status() == WorkItem.Status.DONE
+                && w.completedAt() != null && w.completedAt().isAfter(item.completedAt())).toList();
+        if (!later.isEmpty()) {
+            throw Problems.unmet("The next step has been acted on already, so the task cannot be taken back.",
+                    later.stream().map(w -> new Problems.Unmet(lower(w.kind().name()), w.itemKey(), w.completedBy()
+                            + " already did '" + w.name() + "' at " + w.completedAt() + ".")).toList());
+        }
+        ProjectStage stage = stages.stage(project.id(), item.stageKey());
+        if (stage.status() != ProjectStage.Status.ACTIVE && stage.status() != ProjectStage.Status.APPROVAL) {
+            throw Problems.conflict("stage-passed", "Stage '" + stage.name() + "' is " + lower(stage.status().name())
+                    + "; ask for a send-back instead.");
+        }
+        List<String> before = stageItems.stream().filter(w -> w.status() == WorkItem.Status.OPEN && w.openedAt() != null
+                && w.openedAt().isBefore(item.completedAt()) && w.engineTaskId() != null).map(WorkItem::engineTaskId).toList();
+        Instant now = clock.instant();
+        item.reopenForWithdrawal();
+        items.flush();
+        if (!workflow.withdrawTo(project.id(), item.stageKey(), item.itemKey(), before)) {
+            throw Problems.conflict("withdraw-not-possible", "Other work of this stage waits together with this task; "
+                    + "it cannot be taken back alone.");
+        }
+        stages.backToWork(project.id(), item.stageKey());
+        events.publishEvent(new WorkEvents.WorkWithdrawn(project.workspaceId(), project.id(), item.stageKey(), item.itemKey(),
+                item.name(), actor.username(), now));
         return project;
     }
 
@@ -220,6 +275,12 @@ public class WorkService {
         item.assertOpen();
         item.complete(user, clock.instant());
         items.flush();
+    }
+
+    /** The project was held for {@code held}: due dates of its open work move later by that much. */
+    public void postponeOpen(String projectId, java.time.Duration held) {
+        items.findByProjectIdOrderByCreatedAt(projectId).stream().filter(w -> w.status() == WorkItem.Status.OPEN)
+                .forEach(w -> w.postpone(held));
     }
 
     @Transactional(readOnly = true)

@@ -32,6 +32,17 @@ class EngineEventBridge implements FlowableEventListener {
             return;
         }
         Instant now = Instant.now(clock);
+        if (event instanceof org.flowable.common.engine.api.delegate.event.FlowableEngineEvent engineEvent) {
+            String[] watched = Watches.subjectOf(engineEvent.getProcessInstanceId());
+            if (watched != null) {
+                // a watch's own process: only its due event matters, none of it is a project's
+                if (type == FlowableEngineEventType.ACTIVITY_STARTED && event instanceof FlowableActivityEvent a
+                        && Watches.DUE_EVENT.equals(a.getActivityId())) {
+                    publisher.publishEvent(new WorkflowEvents.WatchDue(watched[0], watched[1], now));
+                }
+                return;
+            }
+        }
         switch (type) {
             case ACTIVITY_STARTED, ACTIVITY_COMPLETED, ACTIVITY_CANCELLED -> activity(type, (FlowableActivityEvent) event, now);
             case TASK_CREATED -> {
@@ -95,6 +106,11 @@ class EngineEventBridge implements FlowableEventListener {
             case BpmnIds.ESCALATION -> {
                 if (started) {
                     publisher.publishEvent(new WorkflowEvents.StageEscalated(project, stage, now));
+                }
+            }
+            case BpmnIds.REMIND, BpmnIds.TIMEOUT -> {
+                if (started) {
+                    publisher.publishEvent(new WorkflowEvents.ApprovalTimedOut(project, stage, now));
                 }
             }
             case BpmnIds.ENTRY -> {

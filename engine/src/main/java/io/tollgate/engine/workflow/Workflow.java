@@ -32,12 +32,18 @@ import java.util.Set;
 @Service
 public class Workflow {
 
+    /** Words of the boundary timers the compiler attaches to stages (SLA) and approvals (time-outs). */
+    private static final Set<String> TIMER_WORDS = Set.of("due", "alert", "remind_timer", "timeout_timer");
+
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final RepositoryService repository;
     private final ProcessMigrationService migrations;
+    private final org.flowable.engine.ManagementService management;
 
-    Workflow(RuntimeService runtime, TaskService tasks, RepositoryService repository, ProcessMigrationService migrations) {
+    Workflow(RuntimeService runtime, TaskService tasks, RepositoryService repository, ProcessMigrationService migrations,
+             org.flowable.engine.ManagementService management) {
+        this.management = management;
         this.runtime = runtime;
         this.tasks = tasks;
         this.repository = repository;
@@ -209,6 +215,8 @@ public class Workflow {
         return runtime.createExecutionQuery().processInstanceId(projectId).list().stream()
                 .map(Execution::getActivityId)
                 .filter(a -> a != null && !BpmnIds.STAGE.equals(BpmnIds.wordOf(a)))
+                // timers wait on their stage or approval and go with it: moving one would start its stage twice
+                .filter(a -> !TIMER_WORDS.contains(String.valueOf(BpmnIds.wordOf(a))))
                 .distinct().sorted().toList();
     }
 
@@ -306,6 +314,61 @@ public class Workflow {
             builder.withProcessInstanceVariables(variables);
         }
         return builder;
+    }
+
+    /**
+     * Takes a stage back to one of its tasks (a withdrawal): what the stage waits at now, apart from
+     * the user tasks that were open before ({@code keepTaskIds}), moves back to that task. Answers
+     * false, changing nothing, when a join holds tokens of other work too, which would be lost.
+     */
+    public boolean withdrawTo(String projectId, String stageKey, String taskKey, Collection<String> keepTaskIds) {
+        Set<String> keep = new java.util.HashSet<>();
+        for (String taskId : keepTaskIds) {
+            org.flowable.task.api.Task t = tasks.createTaskQuery().taskId(taskId).singleResult();
+            if (t != null) {
+                keep.add(t.getTaskDefinitionKey());
+            }
+        }
+        List<Execution> executions = runtime.createExecutionQuery().processInstanceId(projectId).list();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Execution e : executions) {
+            String a = e.getActivityId();
+            if (a != null && stageKey.equals(BpmnIds.stageOf(a)) && !BpmnIds.STAGE.equals(BpmnIds.wordOf(a))
+                    && !TIMER_WORDS.contains(String.valueOf(BpmnIds.wordOf(a))) && !keep.contains(a)) {
+                counts.merge(a, 1L, Long::sum);
+            }
+        }
+        String approval = BpmnIds.approval(stageKey);
+        boolean ambiguousJoin = counts.entrySet().stream().anyMatch(c -> !c.getKey().equals(approval)
+                && BpmnIds.taskOf(c.getKey()) == null && c.getValue() > 1);
+        if (counts.isEmpty() || ambiguousJoin) {
+            return false;
+        }
+        runtime.createChangeActivityStateBuilder()
+                .processInstanceId(projectId)
+                .moveActivityIdsToSingleActivityId(new ArrayList<>(counts.keySet()), BpmnIds.task(stageKey, taskKey))
+                .changeState();
+        return true;
+    }
+
+    /** The project is on hold: its process stands still, and its timers do not fire. */
+    public void suspend(String projectId) {
+        runtime.suspendProcessInstanceById(projectId);
+    }
+
+    /**
+     * The project goes on after a hold of {@code held}: its process runs again and every timer still
+     * waiting (SLA, reminders, time-outs) fires that much later.
+     */
+    public void resume(String projectId, java.time.Duration held) {
+        runtime.activateProcessInstanceById(projectId);
+        if (held.isZero() || held.isNegative()) {
+            return;
+        }
+        for (org.flowable.job.api.Job timer : management.createTimerJobQuery().processInstanceId(projectId).list()) {
+            java.time.Instant due = timer.getDuedate().toInstant().plus(held);
+            management.rescheduleTimeDateJob(timer.getId(), due.toString());
+        }
     }
 
     public void cancel(String projectId, String reason) {

@@ -54,4 +54,12 @@ public final class WorkflowEvents {
     /** The process reached its end. */
     public record ProjectFinished(String projectId, Instant at) {
     }
+
+    /** Nobody decided a stage's approval in time: its timeout (remind, approve or reject) fired. */
+    public record ApprovalTimedOut(String projectId, String stageKey, Instant at) {
+    }
+
+    /** A watched date came: {@code kind} (condition, waiver) {@code subjectId} is due now. */
+    public record WatchDue(String kind, String subjectId, Instant at) {
+    }
 }

@@ -1,5 +1,7 @@
 package io.tollgate.engine.isolation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.tollgate.engine.Api;
 import io.tollgate.engine.IntegrationTestSupport;
 import io.tollgate.engine.ProjectDriver;
@@ -70,6 +72,12 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTestSupport {
             answers.put("POST decision", them.post("/api/tasks/" + approval + "/decision", Map.of("decision", "approve")));
             answers.put("POST delegate", them.post("/api/tasks/" + approval + "/delegate", Map.of("to", user)));
             answers.put("POST signers", them.post("/api/tasks/" + approval + "/signers", Map.of("add", List.of(user))));
+            answers.put("POST withdraw", them.post("/api/tasks/" + task + "/withdraw", Map.of()));
+            answers.put("POST resume", them.post("/api/projects/" + project + "/resume", Map.of()));
+            answers.put("POST waiver", them.post("/api/projects/" + project + "/stages/requirements/waivers",
+                    Map.of("criterion", "prdUrl", "reason", "x", "expiresAt", "2099-01-01T00:00:00Z")));
+            answers.put("POST waiver grant", them.post("/api/projects/" + project + "/stages/requirements/waivers/w/grant", Map.of()));
+            answers.put("POST condition met", them.post("/api/projects/" + project + "/conditions/c/met", Map.of()));
             answers.put("GET template", them.get("/api/templates/it-delivery"));
             answers.put("GET draft", them.get("/api/templates/a-only-draft?draft=true"));
             answers.put("GET versions", them.get("/api/templates/a-only-draft/versions"));
@@ -83,6 +91,8 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTestSupport {
                 assertThat(answer.text()).as(what).doesNotContain("A's secret project", "a.example.com");
             });
             assertThat(leaks).as(user + " reached workspace A").isEmpty();
+            JsonNode batch = them.post("/api/tasks/decisions", Map.of("ids", List.of(approval), "decision", "approve")).json();
+            assertThat(batch.get("results").get(0).get("status").asInt()).as("batch decision").isEqualTo(404);
             assertThat(them.get("/api/tasks").text()).doesNotContain(project);
             assertThat(them.get("/api/projects?size=200").text()).doesNotContain(project);
             assertThat(them.get("/api/templates").text()).doesNotContain("a-only-draft", "it-delivery");

@@ -23,6 +23,10 @@ public final class BpmnIds {
     public static final String JOIN = "join";
     public static final String OVERDUE = "overdue";
     public static final String ESCALATION = "escalation";
+    /** The event reached each time an approval's reminder timer fires. */
+    public static final String REMIND = "remind";
+    /** The event reached when an approval's approve or reject timeout fires. */
+    public static final String TIMEOUT = "timeout";
 
     public static final String PROJECT_START = "project_start";
     public static final String PROJECT_END = "project_end";
@@ -81,6 +85,16 @@ public final class BpmnIds {
     /** The event reached when a stage is late by more than its alertAfter. */
     public static String escalation(String stage) {
         return of(ESCALATION, stage);
+    }
+
+    /** The event reached each time nobody decided a stage's approval in time and a reminder goes out. */
+    public static String remind(String stage) {
+        return of(REMIND, stage);
+    }
+
+    /** The event reached when nobody decided a stage's approval in time and the system decides. */
+    public static String timeout(String stage) {
+        return of(TIMEOUT, stage);
     }
 
     /** Process variable holding the users of a role, in assignment order. */

@@ -164,6 +164,46 @@ public final class TemplateCompiler {
         b.flow(process, signal, end, null);
     }
 
+    /**
+     * A non-interrupting timer on the approval, for its timeout: a reminder fires at each interval
+     * (a cycle of {@code repeat} times), approve and reject fire once. Each reaches an event the
+     * runtime acts on; the approval stays open until the runtime decides it.
+     */
+    private static void approvalTimeout(Builder b, SubProcess sub, UserTask approval, Stage stage) {
+        io.tollgate.modeler.model.Timeout timeout = stage.gate().approval().timeout();
+        if (timeout == null || timeout.action() == null) {
+            return;
+        }
+        java.util.Optional<java.time.Duration> after = io.tollgate.modeler.model.Durations.parse(timeout.after());
+        if (after.isEmpty()) {
+            return;
+        }
+        boolean remind = timeout.action() == io.tollgate.modeler.model.Timeout.Action.REMIND;
+        org.flowable.bpmn.model.BoundaryEvent boundary = new org.flowable.bpmn.model.BoundaryEvent();
+        boundary.setAttachedToRef(approval);
+        boundary.setAttachedToRefId(approval.getId());
+        boundary.setCancelActivity(false);
+        boundary.addEventDefinition(remind ? approvalTimer(null, "R" + timeout.times() + "/" + after.get())
+                : approvalTimer(after.get().toString(), null));
+        b.add(sub, boundary, BpmnIds.of(remind ? "remind_timer" : "timeout_timer", stage.key()), null);
+        approval.getBoundaryEvents().add(boundary);
+        FlowNode signal = b.add(sub, new org.flowable.bpmn.model.ThrowEvent(),
+                remind ? BpmnIds.remind(stage.key()) : BpmnIds.timeout(stage.key()),
+                remind ? "Remind approvers of " + stage.label() : "Decide " + stage.label() + " on time-out: "
+                        + timeout.action().spelling());
+        EndEvent end = b.add(sub, new EndEvent(), BpmnIds.of(remind ? "remind_end" : "timeout_end", stage.key()), null);
+        b.flow(sub, boundary, signal, null);
+        b.flow(sub, signal, end, null);
+    }
+
+    /** The timer definition of every approval timeout: the one place its business calendar is set. */
+    private static org.flowable.bpmn.model.TimerEventDefinition approvalTimer(String duration, String cycle) {
+        org.flowable.bpmn.model.TimerEventDefinition timer = new org.flowable.bpmn.model.TimerEventDefinition();
+        timer.setTimeDuration(duration);
+        timer.setTimeCycle(cycle);
+        return timer;
+    }
+
     private static void fanOut(Builder b, FlowElementsContainer c, FlowNode from, List<FlowNode> to, String id, String name) {
         if (to.size() == 1) {
             b.flow(c, from, to.get(0), null);
@@ -207,6 +247,7 @@ public final class TemplateCompiler {
         loop.setCompletionCondition(mode.completionCondition(approvals, rejections, BpmnIds.keptVariable(key)));
         approval.setLoopCharacteristics(loop);
         b.flow(sub, tasksDone, approval, null);
+        approvalTimeout(b, sub, approval, stage);
         ExclusiveGateway decision = b.add(sub, new ExclusiveGateway(), BpmnIds.of("decision", key), "Approved?");
         b.flow(sub, approval, decision, null);
         SequenceFlow yes = b.flow(sub, decision, end, "approved");

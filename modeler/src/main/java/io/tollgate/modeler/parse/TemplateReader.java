@@ -13,6 +13,8 @@ import io.tollgate.modeler.model.Criterion;
 import io.tollgate.modeler.model.FieldDef;
 import io.tollgate.modeler.model.FieldType;
 import io.tollgate.modeler.model.Gate;
+import io.tollgate.modeler.model.Outcome;
+import io.tollgate.modeler.model.Timeout;
 import io.tollgate.modeler.model.Role;
 import io.tollgate.modeler.model.Stage;
 import io.tollgate.modeler.model.TaskDef;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,8 +60,10 @@ public final class TemplateReader {
             "duration", "alertAfter", "fields", "tasks", "gate");
     private static final Set<String> TASK_PROPS = Set.of("key", "name", "names", "assignee", "requires", "fields",
             "duration");
-    private static final Set<String> GATE_PROPS = Set.of("criteria", "approval", "onReject", "resubmit");
-    private static final Set<String> APPROVAL_PROPS = Set.of("approvers", "mode");
+    private static final Set<String> GATE_PROPS = Set.of("criteria", "approval", "onReject", "resubmit",
+            "outcomes", "blockOnLapsedConditions");
+    private static final Set<String> APPROVAL_PROPS = Set.of("approvers", "mode", "timeout");
+    private static final Set<String> TIMEOUT_PROPS = Set.of("after", "action", "repeat");
     private static final Set<String> CRITERION_PROPS = Set.of("field", "expression", "message", "allTasksDone");
 
     /** The template (null when the text is not even a document) and every problem met on the way. */
@@ -283,7 +288,7 @@ public final class TemplateReader {
                     c.problems.add(Problem.error(ProblemCode.APPROVAL_UNKNOWN_MODE, ap + ".mode", "Approval mode '" + modeText
                             + "' does not exist; use any, all, quorum:N (N at least 1) or sequential."));
                 }
-                approval = new Approval(c.textList(a, ap, "approvers"), mode);
+                approval = new Approval(c.textList(a, ap, "approvers"), mode, timeout(c, a.get("timeout"), ap + ".timeout"));
             }
         }
         Gate.Resubmit resubmit = null;
@@ -299,7 +304,75 @@ public final class TemplateReader {
                 }
             };
         }
-        return new Gate(criteria, approval, c.text(node, path, "onReject"), resubmit);
+        List<Outcome> outcomes = outcomes(c, node, path, approval != null);
+        return new Gate(criteria, approval, c.text(node, path, "onReject"), resubmit, outcomes,
+                c.bool(node, path, "blockOnLapsedConditions"));
+    }
+
+    /** The outcomes a gate offers, as written; null when left out. A gate that cannot go is refused. */
+    private static List<Outcome> outcomes(Ctx c, JsonNode node, String path, boolean hasApproval) {
+        if (node.get("outcomes") == null || node.get("outcomes").isNull()) {
+            return null;
+        }
+        String p = path + ".outcomes";
+        List<Outcome> out = new ArrayList<>();
+        List<String> texts = c.textList(node, path, "outcomes");
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            Optional<Outcome> o = Outcome.parse(text);
+            if (o.isEmpty()) {
+                c.problems.add(Problem.error(ProblemCode.GATE_UNKNOWN_OUTCOME, p + "[" + i + "]", "'" + text
+                        + "' is not an outcome; use go, conditional, hold, kill or recycle."));
+            } else if (out.contains(o.get())) {
+                c.problems.add(Problem.error(ProblemCode.GATE_DUPLICATE_OUTCOME, p + "[" + i + "]", "'" + text
+                        + "' is listed twice."));
+            } else {
+                out.add(o.get());
+            }
+        }
+        if (!out.contains(Outcome.GO) && texts.size() == out.size()) {
+            c.problems.add(Problem.error(ProblemCode.GATE_OUTCOMES_WITHOUT_GO, p,
+                    "A gate must offer go, or no project could ever pass it."));
+        }
+        if (!hasApproval && out.stream().anyMatch(o -> o != Outcome.GO)) {
+            c.problems.add(Problem.error(ProblemCode.GATE_OUTCOMES_WITHOUT_APPROVAL, p,
+                    "Only approvers choose an outcome; a gate without an approval passes when its work is done, "
+                            + "so it offers go alone."));
+        }
+        return out;
+    }
+
+    private static Timeout timeout(Ctx c, JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            c.wrongType(path, "a timeout {after, action, repeat}");
+            return null;
+        }
+        c.unknown(node, path, TIMEOUT_PROPS);
+        String after = c.text(node, path, "after");
+        if (after == null) {
+            c.problems.add(Problem.error(ProblemCode.APPROVAL_TIMEOUT_AFTER_MISSING, path + ".after",
+                    "A timeout needs 'after', a duration such as PT48H."));
+        }
+        String actionText = c.text(node, path, "action");
+        Timeout.Action action = actionText == null ? Timeout.Action.REMIND : Timeout.Action.parse(actionText).orElse(null);
+        if (action == null) {
+            c.problems.add(Problem.error(ProblemCode.APPROVAL_TIMEOUT_UNKNOWN_ACTION, path + ".action", "'" + actionText
+                    + "' is not a timeout action; use remind, approve or reject."));
+        }
+        Integer repeat = c.integer(node, path, "repeat");
+        if (repeat != null && (repeat < 1 || repeat > Timeout.MAX_REPEAT)) {
+            c.problems.add(Problem.error(ProblemCode.APPROVAL_TIMEOUT_REPEAT_INVALID, path + ".repeat",
+                    "repeat is between 1 and " + Timeout.MAX_REPEAT + "."));
+            repeat = null;
+        } else if (repeat != null && action != null && action != Timeout.Action.REMIND && repeat != 1) {
+            c.problems.add(Problem.error(ProblemCode.APPROVAL_TIMEOUT_REPEAT_INVALID, path + ".repeat",
+                    "Only reminders repeat; an approval is approved or rejected once."));
+            repeat = null;
+        }
+        return new Timeout(after, action, repeat);
     }
 
     /** Shape checks that record a problem and hand back null instead of failing. */

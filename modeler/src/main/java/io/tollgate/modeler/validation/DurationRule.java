@@ -19,6 +19,9 @@ final class DurationRule implements Rule {
                 problems.add(Problem.error(ProblemCode.STAGE_ALERT_WITHOUT_DURATION, Paths.stage(i) + ".alertAfter",
                         "alertAfter counts from the due date, so the stage also needs a duration."));
             }
+            if (s.gate() != null && s.gate().approval() != null && s.gate().approval().timeout() != null) {
+                duration(s.gate().approval().timeout().after(), Paths.gate(i) + ".approval.timeout.after", problems);
+            }
             for (int j = 0; j < s.tasks().size(); j++) {
                 duration(s.tasks().get(j).duration(), Paths.task(i, j) + ".duration", problems);
             }

@@ -92,10 +92,17 @@ public enum ProblemCode {
     GATE_UNKNOWN_REJECT_TARGET("gate-unknown-reject-target", "A gate's onReject names a stage the template does not have."),
     GATE_REJECT_TARGET_NOT_EARLIER("gate-reject-target-not-earlier", "A gate's onReject names a stage that does not come before it."),
     GATE_UNKNOWN_RESUBMIT("gate-unknown-resubmit", "A gate's resubmit is neither direct nor replay."),
+    GATE_UNKNOWN_OUTCOME("gate-unknown-outcome", "A gate's outcomes name something other than go, conditional, hold, kill or recycle."),
+    GATE_DUPLICATE_OUTCOME("gate-duplicate-outcome", "A gate lists the same outcome twice."),
+    GATE_OUTCOMES_WITHOUT_GO("gate-outcomes-without-go", "A gate's outcomes leave out go, so no project could pass it."),
+    GATE_OUTCOMES_WITHOUT_APPROVAL("gate-outcomes-without-approval", "A gate without an approval offers outcomes other than go; only approvers choose them."),
 
     // Approvals
     APPROVAL_NO_APPROVERS("approval-no-approvers", "An approval has no approvers."),
     APPROVAL_DUPLICATE_APPROVER("approval-duplicate-approver", "An approver is listed twice in one approval."),
+    APPROVAL_TIMEOUT_AFTER_MISSING("approval-timeout-after-missing", "An approval's timeout has no 'after' duration."),
+    APPROVAL_TIMEOUT_UNKNOWN_ACTION("approval-timeout-unknown-action", "An approval's timeout action is not remind, approve or reject."),
+    APPROVAL_TIMEOUT_REPEAT_INVALID("approval-timeout-repeat-invalid", "An approval's timeout repeats fewer than 1 or more than 10 times, or repeats an approve or reject."),
     APPROVAL_UNKNOWN_MODE("approval-unknown-mode", "An approval mode is not any, all, quorum:N or sequential."),
     APPROVAL_QUORUM_UNREACHABLE("approval-quorum-unreachable", "A quorum is larger than the number of named users who approve."),
     APPROVAL_QUORUM_DEPENDS_ON_ROLES("approval-quorum-depends-on-roles", "A quorum is larger than the listed approvers; it holds only if their roles and groups have enough people."),

@@ -82,4 +82,29 @@ class TemplateCompilerTests {
         assertThat(BpmnVerifier.schemaError("<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><nonsense/></definitions>"))
                 .isNotNull();
     }
+
+    @Test
+    void compilesAnApprovalTimeoutAsANonInterruptingTimerOnTheApproval() {
+        Template template = new TemplateReader().read("""
+                key: timeouts
+                name: Timeouts
+                stages:
+                  - key: a
+                    gate: { approval: { approvers: ["user:bob"], timeout: { after: PT48H, action: remind, repeat: 3 } } }
+                  - key: b
+                    gate: { approval: { approvers: ["user:bob"], timeout: { after: P1D, action: reject } } }
+                """).template();
+        TemplateCompiler.Compiled compiled = compiler.compile(template);
+        var process = compiled.model().getMainProcess();
+        var remind = (org.flowable.bpmn.model.BoundaryEvent) process.getFlowElement("remind_timer__a", true);
+        assertThat(remind.getAttachedToRefId()).isEqualTo("approval__a");
+        assertThat(remind.isCancelActivity()).isFalse();
+        var cycle = (org.flowable.bpmn.model.TimerEventDefinition) remind.getEventDefinitions().get(0);
+        assertThat(cycle.getTimeCycle()).isEqualTo("R3/PT48H");
+        var reject = (org.flowable.bpmn.model.BoundaryEvent) process.getFlowElement("timeout_timer__b", true);
+        assertThat(((org.flowable.bpmn.model.TimerEventDefinition) reject.getEventDefinitions().get(0)).getTimeDuration())
+                .isEqualTo("PT24H");
+        assertThat(process.getFlowElement("timeout__b", true)).isNotNull();
+        assertThat(compiled.xml()).contains("timeCycle", "timeDuration");
+    }
 }

@@ -91,6 +91,8 @@ public final class RandomTemplates {
         private final List<String> numberFields = new ArrayList<>();
         private final List<String> booleanFields = new ArrayList<>();
         private final List<String> roles = new ArrayList<>();
+        private final List<ObjectNode> approvalGates = new ArrayList<>();
+        private final List<ObjectNode> allGates = new ArrayList<>();
 
         Generator(Random r) {
             this.r = r;
@@ -174,6 +176,7 @@ public final class RandomTemplates {
                     s.set("gate", gate(key, ancestors.get(key)));
                 }
             }
+            decorateGates(new Random(t.toString().hashCode()));
             return t;
         }
 
@@ -235,6 +238,39 @@ public final class RandomTemplates {
             }
         }
 
+        /**
+         * Outcomes, time-outs and blockOnLapsedConditions, drawn from their own random numbers (seeded
+         * by the finished template) so each seed keeps the template it made before gates had them.
+         */
+        private void decorateGates(Random x) {
+            for (ObjectNode g : approvalGates) {
+                ObjectNode a = (ObjectNode) g.get("approval");
+                if (x.nextInt(3) == 0) {
+                    ObjectNode t = a.putObject("timeout");
+                    t.put("after", pick(x, DURATIONS));
+                    int action = x.nextInt(4);
+                    if (action > 0) {
+                        t.put("action", List.of("remind", "approve", "reject").get(action - 1));
+                    }
+                    if (action <= 1 && x.nextBoolean()) {
+                        t.put("repeat", 1 + x.nextInt(10));
+                    }
+                }
+                if (x.nextInt(3) == 0) {
+                    List<String> outcomes = new ArrayList<>(List.of("conditional", "hold", "kill", "recycle"));
+                    Collections.shuffle(outcomes, x);
+                    outcomes = new ArrayList<>(outcomes.subList(0, x.nextInt(5)));
+                    outcomes.add(x.nextInt(outcomes.size() + 1), "go");
+                    g.set("outcomes", texts(outcomes));
+                }
+            }
+            for (ObjectNode g : allGates) {
+                if (x.nextInt(4) == 0) {
+                    g.put("blockOnLapsedConditions", x.nextBoolean());
+                }
+            }
+        }
+
         private ObjectNode gate(String stageKey, Set<String> ancestors) {
             ObjectNode g = NODES.objectNode();
             if (r.nextInt(8) == 0) {
@@ -278,7 +314,9 @@ public final class RandomTemplates {
                     int n = 1 + r.nextInt(approvers.size());
                     a.put("mode", (r.nextInt(5) == 0 ? "quorum: " : "quorum:") + n);
                 }
+                approvalGates.add(g);
             }
+            allGates.add(g);
             if (r.nextBoolean()) {
                 List<String> targets = new ArrayList<>(ancestors);
                 targets.add(stageKey);
@@ -534,7 +572,41 @@ public final class RandomTemplates {
             RandomTemplates::garbage,
             RandomTemplates::badName,
             RandomTemplates::deepJunk,
-            RandomTemplates::emptyPart);
+            RandomTemplates::emptyPart,
+            RandomTemplates::badOutcomeOrTimeout);
+
+    /** An outcome a gate cannot offer, or an approval timeout that cannot fire. */
+    private static String badOutcomeOrTimeout(ObjectNode doc, Random r) {
+        List<ObjectNode> approvals = new ArrayList<>();
+        for (ObjectNode s : stages(doc)) {
+            if (s.get("gate") instanceof ObjectNode g && g.get("approval") instanceof ObjectNode a) {
+                approvals.add(a);
+            }
+        }
+        List<ObjectNode> stages = stages(doc);
+        int what = r.nextInt(4);
+        if (what == 0 && !approvals.isEmpty()) {
+            pick(r, approvals).putObject("timeout").put("after", "PT48H").put("action", "escalate");
+            return "unknown timeout action";
+        }
+        if (what == 1 && !approvals.isEmpty()) {
+            pick(r, approvals).putObject("timeout").put("after", "PT48H").put("repeat", r.nextBoolean() ? 0 : 11);
+            return "timeout repeat out of range";
+        }
+        if (stages.isEmpty()) {
+            return null;
+        }
+        ObjectNode s = pick(r, stages);
+        if (!(s.get("gate") instanceof ObjectNode g)) {
+            return null;
+        }
+        if (what == 2) {
+            g.putArray("outcomes").add("hold").add("kill");
+            return "outcomes without go";
+        }
+        g.putArray("outcomes").add("go").add(r.nextBoolean() ? "pause" : "abandon");
+        return "unknown outcome";
+    }
 
     /** A name that is not plain text: a control character XML cannot carry, or an engine expression. */
     private static String badName(ObjectNode doc, Random r) {

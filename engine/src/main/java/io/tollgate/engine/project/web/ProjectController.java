@@ -119,4 +119,16 @@ class ProjectController {
         Actor actor = actors.current();
         return retries.inTransaction(() -> projects.cancel(id, body == null ? null : body.reason(), actor));
     }
+
+    @Operation(operationId = "meetCondition", summary = "Mark a condition of a conditional go as met",
+            description = "By the condition's owner, a project manager or an admin.")
+    @ApiResponse(responseCode = "200", description = "The project with the condition met", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = "Only the owner, a project manager or an admin marks it met.")
+    @ApiResponse(responseCode = "404", description = "There is no such project or condition.")
+    @ApiResponse(responseCode = "409", description = "The condition was met already.")
+    @PostMapping("/{id}/conditions/{condition}/met")
+    ProjectView meetCondition(@PathVariable String id, @PathVariable String condition) {
+        Actor actor = actors.current();
+        return retries.inTransaction(() -> projects.meetCondition(id, condition, actor));
+    }
 }

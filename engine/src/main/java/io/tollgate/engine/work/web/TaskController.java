@@ -69,6 +69,19 @@ class TaskController {
         return retries.inTransaction(() -> projects.view(work.complete(id, fields, actor)));
     }
 
+    @Operation(operationId = "withdrawTask", summary = "Take back a task you completed (撤回)",
+            description = "Allowed while nobody has acted on what came next in its stage: the work that opened after it "
+                    + "closes again and the task returns to your inbox. The audit shows both the completion and the withdrawal.")
+    @ApiResponse(responseCode = "200", description = "The project, with the task open again", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "There is no such task, or its project is not visible to you.")
+    @ApiResponse(responseCode = "409", description = "Someone acted on the next step already (`unmet` says who), the "
+            + "stage has passed its gate, you did not complete it, it is an approval, or the project is not active.")
+    @PostMapping("/{id}/withdraw")
+    ProjectView withdraw(@PathVariable String id) {
+        Actor actor = actors.current();
+        return retries.inTransaction(() -> projects.view(work.withdraw(id, actor)));
+    }
+
     @Operation(operationId = "delegateTask", summary = "Hand a task or approval over to someone else")
     @ApiResponse(responseCode = "200", description = "The project, with the item handed over", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "`to` is missing, no user of the workspace, yourself, or already "
