@@ -82,10 +82,6 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    public Answer delete(String path) {
-        return send(request(path).DELETE());
-    }
-
     public Answer postRaw(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

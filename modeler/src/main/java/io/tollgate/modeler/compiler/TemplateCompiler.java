@@ -196,11 +196,18 @@ public final class TemplateCompiler {
         b.flow(sub, signal, end, null);
     }
 
-    /** The timer definition of every approval timeout: the one place its business calendar is set. */
+    /**
+     * The timer definition of every approval timeout: the one place its business calendar is set. A
+     * timeout that decides counts on the workspace's calendar like the stage's SLA; a repeating
+     * reminder keeps Flowable's cycle calendar, which alone reads repetitions.
+     */
     private static org.flowable.bpmn.model.TimerEventDefinition approvalTimer(String duration, String cycle) {
         org.flowable.bpmn.model.TimerEventDefinition timer = new org.flowable.bpmn.model.TimerEventDefinition();
         timer.setTimeDuration(duration);
         timer.setTimeCycle(cycle);
+        if (duration != null) {
+            timer.setCalendarName(WORKSPACE_CALENDAR);
+        }
         return timer;
     }
 
