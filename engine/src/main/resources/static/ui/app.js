@@ -426,7 +426,7 @@ const ProjectsView = {
     <ErrorBox :error="error"/>
     <p v-if="!result && !error">{{ t('common.loading') }}</p>
     <p v-else-if="result && !items.length" class="empty">{{ t('projects.empty') }}</p>
-    <div v-else-if="result" class="table-wrap"><table>
+    <div v-else-if="result" class="table-wrap" tabindex="0" role="region" :aria-label="t('projects.title')"><table>
       <thead><tr><th scope="col">{{ t('projects.name') }}</th><th scope="col">{{ t('projects.template') }}</th>
         <th scope="col">{{ t('projects.status') }}</th><th scope="col">{{ t('projects.health') }}</th>
         <th scope="col">{{ t('projects.current') }}</th><th scope="col">{{ t('projects.created') }}</th></tr></thead>
@@ -581,7 +581,7 @@ const Timeline = {
     formatDate,
   },
   template: `<div class="timeline">
-    <ol class="stage-columns">
+    <ol class="stage-columns" tabindex="0" :aria-label="t('project.timeline')">
       <li v-for="(col, i) in columns" :key="i" class="stage-column" :class="{parallel: col.length > 1}">
         <div v-for="s in col" :key="s.key" class="stage-card" :class="['st-' + s.status, {late: overdue(s)}]" :data-stage="s.key" :data-status="s.status">
           <strong>{{ name(s) }}</strong>
@@ -614,6 +614,7 @@ const Timeline = {
 const CommentsPanel = {
   components: { ErrorBox },
   props: ['projectId', 'taskId'],
+  emits: ['posted'],
   inject: ['t', 'store'],
   data: () => ({ comments: null, unavailable: false, text: '', error: '', busy: false }),
   created() { this.load() },
@@ -636,6 +637,7 @@ const CommentsPanel = {
         await api(this.url(), { method: 'POST', body: { text: this.text.trim(), taskId: this.taskId || null } })
         this.text = ''
         await this.load()
+        this.$emit('posted')
       } catch (e) { this.error = describe(e, this.t) } finally { this.busy = false }
     },
     formatTime,
@@ -694,9 +696,12 @@ const ProjectView = {
         const project = await api('/api/projects/' + encodeURIComponent(id))
         this.tpl = await template(project.template, project.version)
         this.project = project
-        api('/api/projects/' + encodeURIComponent(id) + '/audit').then(a => { this.audit = a }).catch(() => {})
+        this.loadAudit()
         this.loadDiagram(id)
       } catch (e) { this.error = describe(e, this.t) }
+    },
+    loadAudit() {
+      api('/api/projects/' + encodeURIComponent(this.store.route.id) + '/audit').then(a => { this.audit = a }).catch(() => {})
     },
     async loadDiagram(id) {
       try {
@@ -739,12 +744,17 @@ const ProjectView = {
       const d = def && (def.tasks || []).find(x => x.key === task.key)
       return d ? localName(this.store.lang, d) : task.name
     },
+    actionName(action) {
+      const key = 'audit.' + action
+      const text = this.t(key)
+      return text === key ? action : text
+    },
     decisionText(d) { return this.t('project.decided', { user: d.user, decision: this.t('decision.' + d.decision) }) },
     formatTime, formatValue, principal,
   },
   template: `<section>
+    <h1 v-if="!project">{{ error ? t('error.title') : t('common.loading') }}</h1>
     <ErrorBox :error="error"/>
-    <p v-if="!project && !error">{{ t('common.loading') }}</p>
     <template v-if="project">
       <div class="title-row"><h1>{{ project.name }}</h1>
         <StatusBadge kind="status" :value="project.status"/>
@@ -756,7 +766,7 @@ const ProjectView = {
       <Timeline :project="project" :tpl="tpl"/>
 
       <h2>{{ t('project.diagram') }}</h2>
-      <div class="diagram">
+      <div class="diagram" tabindex="0" role="region" :aria-label="t('project.diagram')">
         <img v-if="diagram" :src="diagram" :alt="t('project.diagramAlt', { name: project.name, stages: current.join(', ') || '—' })">
       </div>
 
@@ -800,14 +810,14 @@ const ProjectView = {
       </dl>
 
       <h2>{{ t('comments.title') }}</h2>
-      <CommentsPanel :project-id="project.id"/>
+      <CommentsPanel :project-id="project.id" @posted="loadAudit"/>
 
       <h2>{{ t('project.audit') }}</h2>
-      <div class="table-wrap"><table class="audit">
+      <div class="table-wrap" tabindex="0" role="region" :aria-label="t('project.audit')"><table class="audit">
         <thead><tr><th scope="col">{{ t('common.when') }}</th><th scope="col">{{ t('common.user') }}</th>
           <th scope="col">{{ t('common.what') }}</th><th scope="col">{{ t('common.details') }}</th></tr></thead>
         <tbody><tr v-for="a in audit" :key="a.id"><td>{{ formatTime(a.at) }}</td><td>{{ a.actor }}</td>
-          <td>{{ a.action }}</td><td>{{ a.subject }}<template v-if="a.detail"> · {{ a.detail }}</template></td></tr></tbody>
+          <td :data-action="a.action">{{ actionName(a.action) }}</td><td>{{ a.subject }}<template v-if="a.detail"> · {{ a.detail }}</template></td></tr></tbody>
       </table></div>
     </template>
   </section>`,
@@ -911,7 +921,7 @@ const AdminView = {
         <button class="primary">{{ t('admin.reset') }}</button>
         <button type="button" @click="resetFor = ''">{{ t('common.cancel') }}</button>
       </form>
-      <div class="table-wrap"><table>
+      <div class="table-wrap" tabindex="0" role="region" :aria-label="t('admin.users')"><table>
         <thead><tr><th scope="col">{{ t('admin.username') }}</th><th scope="col">{{ t('admin.displayName') }}</th>
           <th scope="col">{{ t('admin.roles') }}</th><th scope="col">{{ t('admin.groups') }}</th>
           <th scope="col">{{ t('admin.enabled') }}</th><th scope="col">{{ t('admin.actions') }}</th></tr></thead>
@@ -947,7 +957,7 @@ const AdminView = {
 const App = {
   components: { InboxView, ProjectsView, StartView, ProjectView, AdminView, PasswordView, ErrorBox },
   inject: ['t', 'store'],
-  data: () => ({ languages, error: '', csrf: '' }),
+  data: () => ({ languages, error: '' }),
   computed: {
     view() {
       if (!this.store.me) return null
@@ -971,7 +981,8 @@ const App = {
   },
   methods: {
     switchWorkspace(e) { setWorkspace(e.target.value); location.reload() },
-    signOut() { this.csrf = cookie('XSRF-TOKEN') || '' },
+    // set on the element itself: the form is sent before Vue would paint a new value
+    signOut(e) { e.target.querySelector('input[name=_csrf]').value = cookie('XSRF-TOKEN') || '' },
     active(name) { return this.store.route.name === name || (name === 'projects' && ['start', 'project'].includes(this.store.route.name)) },
     isAdmin,
   },
@@ -997,7 +1008,7 @@ const App = {
         <select v-model="store.lang" id="lang-switch"><option v-for="l in languages" :key="l.code" :value="l.code">{{ l.name }}</option></select></label>
       <span v-if="store.me" class="me">{{ store.me.displayName || store.me.username }}</span>
       <form method="post" action="/logout" @submit="signOut" class="sign-out">
-        <input type="hidden" name="_csrf" :value="csrf"><button type="submit">{{ t('nav.signOut') }}</button></form>
+        <input type="hidden" name="_csrf" value=""><button type="submit">{{ t('nav.signOut') }}</button></form>
     </div>
   </header>
   <main id="main" ref="main" tabindex="-1">

@@ -79,6 +79,12 @@ const en = {
   'admin.module.on': 'On', 'admin.module.off': 'Off', 'admin.module.switch': 'Switch {name}',
   'admin.membersSoon': 'Workspace members and their roles are managed here once the server offers it.',
   'admin.role.admin': 'Admin', 'admin.role.pm': 'Project manager', 'admin.role.member': 'Member',
+  'audit.project.created': 'Project started', 'audit.project.fields-updated': 'Fields changed',
+  'audit.task.fields-written': 'Fields filled in', 'audit.project.cancelled': 'Project cancelled',
+  'audit.task.completed': 'Task completed', 'audit.task.delegated': 'Handed over', 'audit.gate.approve': 'Approved',
+  'audit.gate.reject': 'Rejected', 'audit.gate.send_back': 'Sent back', 'audit.gate.signer-added': 'Signer added',
+  'audit.gate.signer-removed': 'Signer removed', 'audit.project.migrated': 'Moved to another template version',
+  'audit.comment.posted': 'Commented',
   'admin.actions': 'Actions', 'admin.members.role': 'Role', 'admin.members.add': 'Add member',
 }
 
@@ -160,6 +166,12 @@ const zh = {
   'admin.module.on': '已开启', 'admin.module.off': '已关闭', 'admin.module.switch': '切换 {name}',
   'admin.membersSoon': '服务器提供后，可在此管理工作空间成员及其角色。',
   'admin.role.admin': '管理员', 'admin.role.pm': '项目经理', 'admin.role.member': '成员',
+  'audit.project.created': '发起项目', 'audit.project.fields-updated': '修改字段',
+  'audit.task.fields-written': '填写字段', 'audit.project.cancelled': '取消项目',
+  'audit.task.completed': '完成任务', 'audit.task.delegated': '转交', 'audit.gate.approve': '同意',
+  'audit.gate.reject': '驳回', 'audit.gate.send_back': '退回', 'audit.gate.signer-added': '加签',
+  'audit.gate.signer-removed': '减签', 'audit.project.migrated': '迁移到其他模板版本',
+  'audit.comment.posted': '发表评论',
   'admin.actions': '操作', 'admin.members.role': '角色', 'admin.members.add': '添加成员',
 }
 

@@ -113,12 +113,12 @@ final class DiagramSvg {
             out.append("<title>").append(label).append("</title>");
         }
         switch (type) {
-            case "startEvent", "endEvent", "boundaryEvent", "intermediateCatchEvent" -> {
+            case "startEvent", "endEvent", "boundaryEvent", "intermediateCatchEvent", "intermediateThrowEvent" -> {
                 double r = Math.min(w, h) / 2;
                 out.append("<circle class=\"node\" cx=\"").append(fmt(x + w / 2)).append("\" cy=\"").append(fmt(y + h / 2))
                         .append("\" r=\"").append(fmt(r)).append("\"").append("endEvent".equals(type)
                                 ? " style=\"stroke-width:3\"" : "").append("/>");
-                text(out, label, x + w / 2, y + h + 14);
+                wrapped(out, name, x + w / 2, y + h + 14, 110, 2);
             }
             case "parallelGateway", "exclusiveGateway", "inclusiveGateway", "eventBasedGateway" -> {
                 out.append("<path class=\"node\" d=\"M").append(fmt(x + w / 2)).append(',').append(fmt(y)).append('L')
@@ -136,7 +136,7 @@ final class DiagramSvg {
             default -> {
                 out.append("<rect class=\"node\" x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" width=\"")
                         .append(fmt(w)).append("\" height=\"").append(fmt(h)).append("\" rx=\"6\"/>");
-                wrapped(out, name, x + w / 2, y + h / 2, w);
+                wrapped(out, name, x + w / 2, y + h / 2 - 14, w, 3);
             }
         }
         out.append("</g>\n");
@@ -149,12 +149,12 @@ final class DiagramSvg {
         }
     }
 
-    /** A task's name in up to three lines that fit its box (by a rough width per character). */
-    private static void wrapped(StringBuilder out, String name, double cx, double cy, double w) {
+    /** A name in up to {@code max} lines of about the given width (by a rough width per character), from {@code top}. */
+    private static void wrapped(StringBuilder out, String name, double cx, double top, double w, int max) {
         int perLine = Math.max(4, (int) (w / 7));
         java.util.List<String> lines = new java.util.ArrayList<>();
         String rest = name == null ? "" : name.strip();
-        while (!rest.isEmpty() && lines.size() < 3) {
+        while (!rest.isEmpty() && lines.size() < max) {
             if (rest.length() <= perLine) {
                 lines.add(rest);
                 break;
@@ -165,14 +165,14 @@ final class DiagramSvg {
             }
             String line = rest.substring(0, cut).strip();
             rest = rest.substring(cut).strip();
-            if (lines.size() == 2 && !rest.isEmpty()) {
+            if (lines.size() == max - 1 && !rest.isEmpty()) {
                 line = line.substring(0, Math.max(0, Math.min(line.length(), perLine - 1))) + "…";
             }
             lines.add(line);
         }
-        double top = cy - (lines.size() - 1) * 7 + 4;
+        double first = top + 14 - (lines.size() - 1) * 7 + (max == 3 ? 4 : 0);
         for (int i = 0; i < lines.size(); i++) {
-            text(out, escape(lines.get(i)), cx, top + i * 14);
+            text(out, escape(lines.get(i)), cx, first + i * 14);
         }
     }
 
