@@ -74,6 +74,21 @@ const stageName = (tpl, key) => {
   return s ? localName(store.lang, s) : key
 }
 
+/** A gate criterion in words, in the language: fields and tasks by their names, expressions by their message. */
+function criterionText(tpl, c) {
+  if (c.kind === 'field') {
+    let def = null
+    for (const f of (tpl && tpl.fields) || []) if (f.key === c.key) def = f
+    for (const s of (tpl && tpl.stages) || []) {
+      for (const f of s.fields || []) if (f.key === c.key) def = f
+      for (const x of s.tasks || []) for (const f of x.fields || []) if (f.key === c.key) def = f
+    }
+    return translate(store.lang, c.met ? 'criterion.filled' : 'criterion.mustFill', { name: localName(store.lang, def, c.key) })
+  }
+  if (c.kind === 'tasks') return c.met ? translate(store.lang, 'criterion.tasksDone') : (store.lang === 'en' ? c.message : translate(store.lang, 'criterion.tasksOpen'))
+  return c.message || c.key
+}
+
 // ---- shared pieces ----------------------------------------------------------------------------------
 const ErrorBox = {
   props: ['error', 'unmet'],
@@ -234,7 +249,7 @@ const ApprovalPanel = {
       <ul class="checklist">
         <li v-for="c in stage.gate.criteria" :key="c.kind + c.key" :class="c.met ? 'met' : 'unmet'">
           <span class="mark" aria-hidden="true">{{ c.met ? '✓' : '✗' }}</span>
-          <strong>{{ c.met ? t('project.met') : t('project.unmet') }}:</strong> {{ c.message || c.key }}</li>
+          <strong>{{ c.met ? t('project.met') : t('project.unmet') }}:</strong> {{ criterionText(tpl, c) }}</li>
         <li v-if="!stage.gate.criteria.length">{{ t('project.noCriteria') }}</li>
       </ul>
       <p v-if="stage.gate.approval && stage.gate.approval.pending && stage.gate.approval.pending.length">
@@ -282,6 +297,7 @@ const ApprovalPanel = {
 }
 ApprovalPanel.methods.stageName = stageName
 ApprovalPanel.methods.principal = principal
+ApprovalPanel.methods.criterionText = criterionText
 
 const InboxView = {
   components: { TaskPanel, ApprovalPanel, ErrorBox },
@@ -363,6 +379,8 @@ const InboxView = {
           <div v-if="open === i.id" :id="'panel-' + i.id">
             <TaskPanel v-if="i.kind === 'task'" :item="i" @done="done"/>
             <ApprovalPanel v-else :item="i" :project="projects[i.projectId]" :tpl="templates[i.projectId]" @done="done"/>
+            <details class="more"><summary>{{ t('comments.title') }}</summary>
+              <CommentsPanel :project-id="i.projectId" :task-id="i.id"/></details>
           </div>
         </li>
       </ul>
@@ -653,10 +671,10 @@ const CommentsPanel = {
           <p class="text">{{ c.text }}</p></li>
       </ol>
       <form @submit.prevent="post" class="comment-form">
-        <label :for="'comment-new-' + projectId">{{ t('comments.new') }}</label>
-        <textarea :id="'comment-new-' + projectId" v-model="text" rows="3" maxlength="4000"
-          :aria-describedby="'comment-hint-' + projectId"></textarea>
-        <p :id="'comment-hint-' + projectId" class="muted">{{ t('comments.mentionHint') }}</p>
+        <label :for="'comment-new-' + (taskId || projectId)">{{ t('comments.new') }}</label>
+        <textarea :id="'comment-new-' + (taskId || projectId)" v-model="text" rows="3" maxlength="4000"
+          :aria-describedby="'comment-hint-' + (taskId || projectId)"></textarea>
+        <p :id="'comment-hint-' + (taskId || projectId)" class="muted">{{ t('comments.mentionHint') }}</p>
         <button :disabled="busy || !text.trim()">{{ t('comments.post') }}</button>
       </form>
     </template>
@@ -664,7 +682,7 @@ const CommentsPanel = {
 }
 
 const ProjectView = {
-  components: { ErrorBox, StatusBadge, Timeline, FieldForm, CommentsPanel },
+  components: { ErrorBox, StatusBadge, Timeline, FieldForm },
   inject: ['t', 'store'],
   data: () => ({ project: null, tpl: null, audit: [], diagram: '', error: '', editing: false, values: {}, errors: {},
     fieldError: '', busy: false }),
@@ -750,7 +768,7 @@ const ProjectView = {
       return text === key ? action : text
     },
     decisionText(d) { return this.t('project.decided', { user: d.user, decision: this.t('decision.' + d.decision) }) },
-    formatTime, formatValue, principal,
+    formatTime, formatValue, principal, criterionText,
   },
   template: `<section>
     <h1 v-if="!project">{{ error ? t('error.title') : t('common.loading') }}</h1>
@@ -781,7 +799,7 @@ const ProjectView = {
           <ul class="checklist" v-if="s.gate">
             <li v-for="c in s.gate.criteria" :key="c.kind + c.key" :class="c.met ? 'met' : 'unmet'">
               <span class="mark" aria-hidden="true">{{ c.met ? '✓' : '✗' }}</span>
-              <strong>{{ c.met ? t('project.met') : t('project.unmet') }}:</strong> {{ c.message || c.key }}</li>
+              <strong>{{ c.met ? t('project.met') : t('project.unmet') }}:</strong> {{ criterionText(tpl, c) }}</li>
             <li v-if="!s.gate.criteria.length" class="muted">{{ t('project.noCriteria') }}</li>
           </ul>
           <template v-if="s.gate && s.gate.approval">
@@ -827,7 +845,8 @@ const ProjectView = {
 const AdminView = {
   components: { ErrorBox },
   inject: ['t', 'store'],
-  data: () => ({ users: [], groups: [], modules: [], error: '', message: '', busy: false, workspaces: null,
+  data: () => ({ users: [], groups: [], modules: [], error: '', message: '', busy: false, members: null,
+    newMember: '', newMemberRole: 'member',
     form: { username: '', displayName: '', email: '', password: '', role: 'member', groups: '' }, formErrors: {},
     resetFor: '', resetPassword: '' }),
   created() { this.load() },
@@ -841,7 +860,30 @@ const AdminView = {
         this.groups = groups
         this.modules = Array.isArray(modules) ? modules : (modules.modules || [])
       } catch (e) { this.error = describe(e, this.t) }
+      this.loadMembers()
     },
+    membersUrl() {
+      const ws = currentWorkspace() || (this.store.me.workspace && this.store.me.workspace.key)
+      return ws ? '/api/workspaces/' + encodeURIComponent(ws) + '/members' : null
+    },
+    async loadMembers() {
+      // the workspace API is optional: without it the tab says so
+      if (!this.membersUrl()) return
+      try {
+        const list = await api(this.membersUrl())
+        this.members = Array.isArray(list) ? list : (list.items || [])
+      } catch (e) { this.members = null }
+    },
+    async memberChange(path, method, body) {
+      this.error = ''
+      try {
+        await api(this.membersUrl() + path, { method, body })
+        await this.loadMembers()
+      } catch (e) { this.error = describe(e, this.t) }
+    },
+    addMember() { this.memberChange('', 'POST', { username: this.newMember.trim(), roles: [this.newMemberRole] }).then(() => { this.newMember = '' }) },
+    setMemberRole(m, role) { this.memberChange('/' + encodeURIComponent(m.username), 'PATCH', { roles: [role] }) },
+    removeMember(m) { this.memberChange('/' + encodeURIComponent(m.username), 'DELETE') },
     async create() {
       this.formErrors = {}
       this.message = ''
@@ -948,7 +990,26 @@ const AdminView = {
           {{ m.enabled ? t('admin.module.off') : t('admin.module.on') }}</button></li></ul>
     </template>
     <template v-else>
-      <p class="muted" data-slot="workspace-members">{{ t('admin.membersSoon') }}</p>
+      <p v-if="members === null" class="muted" data-slot="workspace-members">{{ t('admin.membersSoon') }}</p>
+      <template v-else>
+        <form class="card inline" @submit.prevent="addMember">
+          <label for="member-new" class="sr-only">{{ t('admin.username') }}</label>
+          <input id="member-new" v-model="newMember" maxlength="100" :placeholder="t('admin.username')">
+          <label for="member-role" class="sr-only">{{ t('admin.members.role') }}</label>
+          <select id="member-role" v-model="newMemberRole"><option v-for="r in ['member','pm','admin']" :key="r" :value="r">{{ t('admin.role.' + r) }}</option></select>
+          <button class="primary" :disabled="!newMember.trim()">{{ t('admin.members.add') }}</button>
+        </form>
+        <div class="table-wrap" tabindex="0" role="region" :aria-label="t('admin.members')"><table>
+          <thead><tr><th scope="col">{{ t('admin.username') }}</th><th scope="col">{{ t('admin.members.role') }}</th>
+            <th scope="col">{{ t('admin.actions') }}</th></tr></thead>
+          <tbody><tr v-for="m in members" :key="m.username" :data-member="m.username">
+            <td>{{ m.displayName ? m.displayName + ' (' + m.username + ')' : m.username }}</td>
+            <td><label class="sr-only" :for="'mr-' + m.username">{{ t('admin.members.role') }}</label>
+              <select :id="'mr-' + m.username" :value="(m.roles || [])[0] || 'member'" @change="setMemberRole(m, $event.target.value)">
+                <option v-for="r in ['member','pm','admin']" :key="r" :value="r">{{ t('admin.role.' + r) }}</option></select></td>
+            <td class="actions"><button v-if="m.username !== store.me.username" @click="removeMember(m)">{{ t('admin.members.remove') }}</button></td>
+          </tr></tbody></table></div>
+      </template>
     </template>
   </section>`,
 }
@@ -1061,6 +1122,7 @@ async function loadNotifications() {
 }
 
 const app = createApp(App)
+app.component('CommentsPanel', CommentsPanel)
 app.provide('t', t)
 app.provide('store', store)
 const root = app.mount('#app')

@@ -85,7 +85,9 @@ const en = {
   'audit.gate.reject': 'Rejected', 'audit.gate.send_back': 'Sent back', 'audit.gate.signer-added': 'Signer added',
   'audit.gate.signer-removed': 'Signer removed', 'audit.project.migrated': 'Moved to another template version',
   'audit.comment.posted': 'Commented',
-  'admin.actions': 'Actions', 'admin.members.role': 'Role', 'admin.members.add': 'Add member',
+  'criterion.filled': '{name} is filled.', 'criterion.mustFill': '{name} must be filled.',
+  'criterion.tasksDone': 'All tasks are done.', 'criterion.tasksOpen': 'Some tasks are not done yet.',
+  'admin.actions': 'Actions', 'admin.members.role': 'Role', 'admin.members.add': 'Add member', 'admin.members.remove': 'Remove',
 }
 
 const zh = {
@@ -172,7 +174,9 @@ const zh = {
   'audit.gate.reject': '驳回', 'audit.gate.send_back': '退回', 'audit.gate.signer-added': '加签',
   'audit.gate.signer-removed': '减签', 'audit.project.migrated': '迁移到其他模板版本',
   'audit.comment.posted': '发表评论',
-  'admin.actions': '操作', 'admin.members.role': '角色', 'admin.members.add': '添加成员',
+  'criterion.filled': '{name} 已填写。', 'criterion.mustFill': '{name} 必须填写。',
+  'criterion.tasksDone': '所有任务已完成。', 'criterion.tasksOpen': '还有任务未完成。',
+  'admin.actions': '操作', 'admin.members.role': '角色', 'admin.members.add': '添加成员', 'admin.members.remove': '移除',
 }
 
 export const dictionaries = { en, 'zh-CN': zh }

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,7 +63,7 @@ class ItDeliveryBrowserTests extends IntegrationTestSupport {
         submit(b.find(By.cssSelector("main form")));
         b.until(d -> d.getCurrentUrl().matches(".*#/projects/[^/n][^/]*$"));
         String id = b.driver().getCurrentUrl().replaceAll(".*#/projects/", "");
-        assertThat(b.waitFor(By.cssSelector("main h1")).getText()).isEqualTo(name);
+        b.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), name));
         current(b, id, "requirements");
         b.capture("project-started");
         b.go("#/projects");

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -105,7 +106,7 @@ class PeopleBrowserTests extends IntegrationTestSupport {
         b.go("#/projects");
         assertThat(b.waitFor(By.cssSelector("main a[href='#/projects/" + project + "']")).getText()).isEqualTo(SCRIPT);
         b.go("#/projects/" + project);
-        assertThat(b.waitFor(By.cssSelector("main h1")).getText()).isEqualTo(SCRIPT);
+        b.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), SCRIPT));
         String comment = "<img src=x onerror=alert(2)> @alice " + SCRIPT;
         b.type(By.cssSelector(".comment-form textarea"), comment);
         b.find(By.cssSelector(".comment-form button")).click();
