@@ -35,7 +35,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -91,7 +90,7 @@ public class SecurityConfig {
                 .addFilterAfter(new PasswordChangeFilter(), BasicAuthenticationFilter.class)
                 // the API never creates a session; it reads the one the web UI's sign-in made
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .securityContext(c -> c.securityContextRepository(new HttpSessionSecurityContextRepository()))
+                .securityContext(c -> c.securityContextRepository(new SessionReadingContextRepository()))
                 .requestCache(c -> c.requestCache(new NullRequestCache()))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
