@@ -20,19 +20,26 @@ public final class Api {
 
     private final String base;
     private final String user;
+    private final String workspace;
 
     public Api(String base) {
-        this(base, null);
+        this(base, null, null);
     }
 
-    private Api(String base, String user) {
+    private Api(String base, String user, String workspace) {
         this.base = base;
         this.user = user;
+        this.workspace = workspace;
     }
 
     /** The same API as a demo user, whose password equals the name. */
     public Api as(String user) {
-        return new Api(base, user);
+        return new Api(base, user, workspace);
+    }
+
+    /** The same API for the workspace of that key ({@code X-Tollgate-Workspace}). */
+    public Api in(String workspaceKey) {
+        return new Api(base, user, workspaceKey);
     }
 
     /** An answer: status, content type and body (JSON parsed when it is JSON). */
@@ -66,6 +73,10 @@ public final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    public Answer delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Answer put(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
@@ -81,6 +92,9 @@ public final class Api {
         if (user != null) {
             String token = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
             b.header("Authorization", "Basic " + token);
+        }
+        if (workspace != null) {
+            b.header("X-Tollgate-Workspace", workspace);
         }
         return b;
     }

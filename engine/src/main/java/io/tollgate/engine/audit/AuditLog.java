@@ -127,6 +127,17 @@ public class AuditLog {
     }
 
     @EventListener
+    void on(UserEvents.MemberAdded e) {
+        record(e.workspaceId(), null, e.actor(), "member.added", e.username(),
+                "roles " + e.roles() + "; groups " + e.groups(), e.at());
+    }
+
+    @EventListener
+    void on(UserEvents.MemberRemoved e) {
+        record(e.workspaceId(), null, e.actor(), "member.removed", e.username(), null, e.at());
+    }
+
+    @EventListener
     void on(UserEvents.PasswordChanged e) {
         record(e.workspaceId(), null, e.username(), "user.password-changed", e.username(), null, e.at());
     }

@@ -100,7 +100,7 @@ public class ModuleService implements PublishingWorkspace {
         if (auth == null || !auth.isAuthenticated()) {
             return null;
         }
-        return users.workspaceOf(auth.getName()).orElse(null);
+        return users.current().workspaceId();
     }
 
     @Override

@@ -1,43 +1,89 @@
 package io.tollgate.engine.security;
 
 import io.tollgate.engine.security.internal.AppUsers;
+import io.tollgate.engine.security.internal.Memberships;
 import io.tollgate.engine.support.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Resolves the caller of the current request. */
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves the caller of the current request: who they are, and which of their workspaces the
+ * request is for (the {@value #WORKSPACE_HEADER} header names it by key; their home workspace when
+ * absent), with their roles and groups there.
+ */
 @Component
 public class Actors {
 
-    private final AppUsers users;
+    /** The request header naming, by its key, the workspace a request is for. */
+    public static final String WORKSPACE_HEADER = "X-Tollgate-Workspace";
+    /** The request attribute holding the resolved {@link Actor}, once per request. */
+    static final String ACTOR_ATTRIBUTE = Actors.class.getName() + ".actor";
 
-    public Actors(AppUsers users) {
+    private final AppUsers users;
+    private final Memberships memberships;
+    private final WorkspaceDirectory directory;
+
+    public Actors(AppUsers users, Memberships memberships, WorkspaceDirectory directory) {
         this.users = users;
+        this.memberships = memberships;
+        this.directory = directory;
     }
 
+    /** The caller, in the workspace the request is for. */
     @Transactional(readOnly = true)
     public Actor current() {
+        HttpServletRequest request = request();
+        if (request != null && request.getAttribute(ACTOR_ATTRIBUTE) instanceof Actor actor) {
+            return actor;
+        }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated()) {
             throw Problems.forbidden("Sign in first.");
         }
-        AppUser user = users.findById(auth.getName())
-                .orElseThrow(() -> Problems.forbidden("Unknown user '" + auth.getName() + "'."));
-        return new Actor(user.username(), user.workspaceId(), user.roles(), user.groups());
+        Actor actor = resolve(auth.getName(), request == null ? null : request.getHeader(WORKSPACE_HEADER));
+        if (request != null) {
+            request.setAttribute(ACTOR_ATTRIBUTE, actor);
+        }
+        return actor;
     }
 
-    /** Whether a user of that name exists in the workspace. */
+    /**
+     * A user in the workspace of that key, or their home workspace when none is named; a workspace
+     * they do not belong to is not found, as if it did not exist.
+     */
+    @Transactional(readOnly = true)
+    public Actor resolve(String username, String workspaceKey) {
+        AppUser user = users.findById(username)
+                .orElseThrow(() -> Problems.forbidden("Unknown user '" + username + "'."));
+        String workspaceId = user.workspaceId();
+        if (workspaceKey != null && !workspaceKey.isBlank()) {
+            String key = workspaceKey.strip();
+            workspaceId = (key.length() <= 63 ? directory.byKey(key) : Optional.<WorkspaceDirectory.WorkspaceRef>empty())
+                    .map(WorkspaceDirectory.WorkspaceRef::id)
+                    .filter(id -> memberships.existsByUsernameAndWorkspaceId(username, id))
+                    .orElseThrow(() -> Problems.notFound("workspace", "You belong to no workspace '"
+                            + printable(key) + "'; GET /api/me lists yours."));
+        }
+        Membership membership = memberships.findByUsernameAndWorkspaceId(username, workspaceId)
+                .orElseThrow(() -> Problems.forbidden("You belong to no workspace yet; ask an admin to add you to one."));
+        return new Actor(username, workspaceId, membership.roles(), membership.groups());
+    }
+
+    /** Whether an enabled user of that name belongs to the workspace. */
     @Transactional(readOnly = true)
     public boolean exists(String username, String workspaceId) {
-        return users.findById(username).map(u -> u.workspaceId().equals(workspaceId) && u.enabled()).orElse(false);
-    }
-
-    /** The workspace a user belongs to. */
-    @Transactional(readOnly = true)
-    public java.util.Optional<String> workspaceOf(String username) {
-        return users.findById(username).map(AppUser::workspaceId);
+        return username != null && username.length() <= 100 && memberships.existsByUsernameAndWorkspaceId(username, workspaceId)
+                && users.findById(username).map(AppUser::enabled).orElse(false);
     }
 
     /** Whether any user exists yet. */
@@ -46,19 +92,30 @@ public class Actors {
         return users.count() > 0;
     }
 
-    /** Adds a user whose password is already encoded. */
+    /** Adds a user whose password is already encoded, as a member of their home workspace. */
     @Transactional
-    public AppUser register(AppUser user) {
+    public AppUser register(AppUser user, Set<String> roles, Set<String> groups) {
         if (users.existsById(user.username())) {
             throw new IllegalStateException("User '" + user.username() + "' exists already");
         }
-        return users.save(user);
+        AppUser saved = users.saveAndFlush(user);
+        memberships.save(new Membership(user.username(), user.workspaceId(), roles, groups));
+        return saved;
     }
 
     /** The members of a group in a workspace. */
     @Transactional(readOnly = true)
-    public java.util.List<String> membersOf(String group, String workspaceId) {
-        return users.findByWorkspaceId(workspaceId).stream().filter(u -> u.groups().contains(group))
-                .map(AppUser::username).sorted().toList();
+    public List<String> membersOf(String group, String workspaceId) {
+        return memberships.findByWorkspaceIdOrderByUsernameAsc(workspaceId).stream()
+                .filter(m -> m.groups().contains(group)).map(Membership::username).toList();
+    }
+
+    private static HttpServletRequest request() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        return attributes instanceof ServletRequestAttributes servlet ? servlet.getRequest() : null;
+    }
+
+    private static String printable(String value) {
+        return value.chars().anyMatch(Character::isISOControl) || value.length() > 63 ? "…" : value;
     }
 }

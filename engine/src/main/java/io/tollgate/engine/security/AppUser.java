@@ -1,23 +1,14 @@
 package io.tollgate.engine.security;
 
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-
 /**
- * A person who signs in. Roles are Tollgate's own: admin, pm, member. A password an administrator
+ * A person who signs in. What they may do depends on the workspace a request is for: their
+ * {@link Membership} there holds their roles (admin, pm, member) and groups. {@code workspaceId} is
+ * their home workspace, the one a request is for when it names none. A password an administrator
  * chose ({@link #resetPassword}) must be replaced by the user ({@link #changePassword}) before they
  * can do anything else.
  */
@@ -30,59 +21,43 @@ public class AppUser {
     private String passwordHash;
     private String displayName;
     private String email;
-    private String roles;
     private String workspaceId;
     private boolean enabled;
     private boolean mustChangePassword;
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "app_user_group", joinColumns = @JoinColumn(name = "username"))
-    @Column(name = "group_name")
-    private Set<String> groups = new LinkedHashSet<>();
     @Version
     private long rowVersion;
 
     protected AppUser() {
     }
 
-    /** An enabled user whose password is their own (demo users, tests). */
-    public AppUser(String username, String passwordHash, String displayName, String email, Set<String> roles,
-                   String workspaceId, Set<String> groups) {
-        this(username, passwordHash, displayName, email, roles, workspaceId, groups, false);
-    }
-
     /**
-     * An enabled user.
+     * An enabled user; their roles and groups come with their membership of their home workspace.
      *
      * @param mustChangePassword whether the password was chosen for them and must be changed first
      */
-    public AppUser(String username, String passwordHash, String displayName, String email, Set<String> roles,
-                   String workspaceId, Set<String> groups, boolean mustChangePassword) {
+    public AppUser(String username, String passwordHash, String displayName, String email, String workspaceId,
+                   boolean mustChangePassword) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.displayName = displayName;
         this.email = email;
-        this.roles = joined(roles);
         this.workspaceId = workspaceId;
         this.enabled = true;
         this.mustChangePassword = mustChangePassword;
-        this.groups.addAll(new TreeSet<>(groups));
     }
 
     public String username() { return username; }
     public String passwordHash() { return passwordHash; }
     public String displayName() { return displayName; }
     public String email() { return email; }
+    /** The home workspace: the one a request is for when it names none. */
     public String workspaceId() { return workspaceId; }
     public boolean enabled() { return enabled; }
     public boolean mustChangePassword() { return mustChangePassword; }
-    public Set<String> groups() { return Set.copyOf(groups); }
 
-    public Set<String> roles() {
-        return Arrays.stream(roles.split(",")).filter(r -> !r.isBlank()).collect(Collectors.toUnmodifiableSet());
-    }
-
-    public boolean isAdmin() {
-        return roles().contains("admin");
+    /** Makes another workspace of theirs the home one. */
+    public void moveHome(String workspaceId) {
+        this.workspaceId = workspaceId;
     }
 
     public void changeDisplayName(String displayName) {
@@ -95,18 +70,6 @@ public class AppUser {
     /** A new address, or none. */
     public void changeEmail(String email) {
         this.email = email;
-    }
-
-    public void assignRoles(Set<String> roles) {
-        if (roles.isEmpty()) {
-            throw new IllegalArgumentException("A user needs at least one role");
-        }
-        this.roles = joined(roles);
-    }
-
-    public void placeInGroups(Set<String> groups) {
-        this.groups.clear();
-        this.groups.addAll(new TreeSet<>(groups));
     }
 
     public void disable() {
@@ -133,9 +96,5 @@ public class AppUser {
     public void changePassword(String passwordHash) {
         this.passwordHash = passwordHash;
         this.mustChangePassword = false;
-    }
-
-    private static String joined(Set<String> roles) {
-        return String.join(",", new TreeSet<>(roles));
     }
 }

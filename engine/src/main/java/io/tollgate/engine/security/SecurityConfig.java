@@ -34,6 +34,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -47,8 +48,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * HTTP Basic for the API, with problem answers for 401, 403 and 429. Writing templates is for admins;
- * starting projects for admins and project managers; everything else for any member, with
+ * HTTP Basic for the API, with problem answers for 401, 403 and 429. Each request is for one of the
+ * caller's workspaces ({@link WorkspaceSelectionFilter}), and roles are those the caller has there.
+ * Writing templates is for admins; starting projects for admins and project managers; everything else for any member, with
  * per-item checks (assignee, workspace) in the features themselves. State-changing requests from
  * another site's pages are refused ({@link SameOriginFilter}); sign-in failures are throttled
  * ({@link LoginThrottle}). Health is public; the API docs only where {@code tollgate.api-docs.public}
@@ -66,7 +68,7 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, ApiDocsSettings docs,
                             SecuritySettings settings, ObjectProvider<JwtDecoder> jwt, UserDetailsService users,
-                            JwtSettings jwtSettings, CsrfTokenRepository csrfTokens) throws Exception {
+                            JwtSettings jwtSettings, Actors actors, CsrfTokenRepository csrfTokens) throws Exception {
         JwtDecoder decoder = jwt.getIfAvailable();
         if (decoder != null) {
             // bearer tokens from the configured issuer name a Tollgate user, whose roles are Tollgate's
@@ -88,6 +90,7 @@ public class SecurityConfig {
                         .requireCsrfProtectionMatcher(SessionLogin::needsCsrfToken))
                 .addFilterBefore(new SameOriginFilter(settings.allowedOrigins()), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new WorkspaceSelectionFilter(actors), AuthorizationFilter.class)
                 // the API never creates a session; it reads the one the web UI's sign-in made
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .securityContext(c -> c.securityContextRepository(new SessionReadingContextRepository()))
@@ -100,15 +103,15 @@ public class SecurityConfig {
                         auth.requestMatchers(API_DOCS).authenticated();
                     }
                     auth.requestMatchers("/actuator/info").authenticated()
-                            .requestMatchers(HttpMethod.PUT, "/api/templates/**", "/api/modules/**").hasRole("admin")
+                            .requestMatchers(HttpMethod.PUT, "/api/templates/**", "/api/modules/**").access(WorkspaceRoles.any("admin"))
                             .requestMatchers(HttpMethod.POST, "/api/templates/*/publish", "/api/templates/*/validate",
-                                    "/api/templates/*/migrations/**").hasRole("admin")
-                            .requestMatchers(HttpMethod.POST, "/api/projects").hasAnyRole("admin", "pm")
+                                    "/api/templates/*/migrations/**").access(WorkspaceRoles.any("admin"))
+                            .requestMatchers(HttpMethod.POST, "/api/projects").access(WorkspaceRoles.any("admin", "pm"))
                             // whose password it is, the user service decides: the user or an admin
                             .requestMatchers(HttpMethod.POST, "/api/users/*/password").authenticated()
-                            .requestMatchers("/api/users", "/api/users/**").hasRole("admin")
-                            .requestMatchers(HttpMethod.GET, "/api/groups").hasAnyRole("admin", "pm")
-                            .requestMatchers("/api/groups", "/api/groups/**").hasRole("admin")
+                            .requestMatchers("/api/users", "/api/users/**").access(WorkspaceRoles.any("admin"))
+                            .requestMatchers(HttpMethod.GET, "/api/groups").access(WorkspaceRoles.any("admin", "pm"))
+                            .requestMatchers("/api/groups", "/api/groups/**").access(WorkspaceRoles.any("admin"))
                             .requestMatchers("/api/**").authenticated()
                             .anyRequest().denyAll();
                 })
@@ -221,9 +224,9 @@ public class SecurityConfig {
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
+    /** Roles belong to a workspace, and the request settles which ({@link WorkspaceRoles}); none travel here. */
     private static List<GrantedAuthority> authorities(AppUser user) {
         List<GrantedAuthority> out = new ArrayList<>();
-        user.roles().forEach(r -> out.add(new SimpleGrantedAuthority("ROLE_" + r)));
         if (user.mustChangePassword()) {
             out.add(new SimpleGrantedAuthority(PasswordChangeFilter.MUST_CHANGE_PASSWORD));
         }

@@ -25,6 +25,15 @@ public final class UserEvents {
     public record PasswordReset(String workspaceId, String username, String actor, Instant at) {
     }
 
+    /** An admin of a workspace made an existing user a member of it. */
+    public record MemberAdded(String workspaceId, String username, List<String> roles, List<String> groups, String actor,
+                              Instant at) {
+    }
+
+    /** An admin took a user out of a workspace; their account and other workspaces stay. */
+    public record MemberRemoved(String workspaceId, String username, String actor, Instant at) {
+    }
+
     /** A user chose a new password themself. */
     public record PasswordChanged(String workspaceId, String username, Instant at) {
     }

@@ -1,6 +1,7 @@
 package io.tollgate.engine.security;
 
 import io.tollgate.engine.security.internal.AppUsers;
+import io.tollgate.engine.security.internal.Memberships;
 import io.tollgate.engine.support.Problems;
 import io.tollgate.engine.support.Problems.FieldError;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,9 +23,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The people of a workspace, as its admins manage them: add, change, disable, reset a password; and
- * every user changing their own password. An admin sees only the people of their own workspace; a
- * user of another one is not found. Each change publishes a {@link UserEvents} record in its
+ * The people of a workspace, as its admins manage them: add a new user or an existing one as a member,
+ * change their roles and groups there, take them out; change, disable or reset the password of those
+ * whose home workspace it is; and every user changing their own password. An admin sees only the
+ * members of the workspace the request is for; anyone else is not found. Each change publishes a {@link UserEvents} record in its
  * transaction, and makes the remembered sign-ins of that user count for nothing from then on.
  */
 @Service
@@ -32,27 +34,55 @@ import java.util.TreeSet;
 public class UserService {
 
     private final AppUsers users;
+    private final Memberships memberships;
+    private final WorkspaceDirectory directory;
     private final PasswordEncoder encoder;
     private final SignInCache signIns;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    UserService(AppUsers users, PasswordEncoder encoder, SignInCache signIns, ApplicationEventPublisher events,
-                Clock clock) {
+    UserService(AppUsers users, Memberships memberships, WorkspaceDirectory directory, PasswordEncoder encoder,
+                SignInCache signIns, ApplicationEventPublisher events, Clock clock) {
         this.users = users;
+        this.memberships = memberships;
+        this.directory = directory;
         this.encoder = encoder;
         this.signIns = signIns;
         this.events = events;
         this.clock = clock;
     }
 
-    /** A user as admins see them; never the password or its hash. */
+    /**
+     * A member as the admins of a workspace see them; never the password or its hash. {@code home}:
+     * whether this is their home workspace, whose admins manage their account.
+     */
     public record UserView(String username, String displayName, String email, List<String> roles, List<String> groups,
-                           boolean enabled, boolean mustChangePassword) {
-        static UserView of(AppUser u) {
-            return new UserView(u.username(), u.displayName(), u.email(), sorted(u.roles()), sorted(u.groups()),
-                    u.enabled(), u.mustChangePassword());
+                           boolean enabled, boolean mustChangePassword, boolean home) {
+        static UserView of(AppUser u, Membership m) {
+            return new UserView(u.username(), u.displayName(), u.email(), sorted(m.roles()), sorted(m.groups()),
+                    u.enabled(), u.mustChangePassword(), u.workspaceId().equals(m.workspaceId()));
         }
+    }
+
+    /** An existing user to add to a workspace: roles default to member, groups to none. */
+    public record NewMember(String username, List<String> roles, List<String> groups) {
+    }
+
+    /** A workspace someone belongs to, with their roles there. */
+    public record WorkspaceView(String id, String key, String name, List<String> roles) {
+    }
+
+    /**
+     * The caller as they see themself: who, the workspace the request is for with their roles there,
+     * and every workspace they belong to (to pick one with the workspace header).
+     */
+    public record Me(String username, String displayName, String email, boolean mustChangePassword,
+                     WorkspaceView workspace, List<String> roles, List<String> groups, WorkspaceView home,
+                     List<WorkspaceView> workspaces) {
+    }
+
+    /** Someone of the workspace, as anyone of it may look them up (to assign work, to mention them). */
+    public record Person(String username, String displayName) {
     }
 
     /** A new user: roles default to member, groups to none; the password must be changed at first sign-in. */
@@ -83,13 +113,41 @@ public class UserService {
     @Transactional(readOnly = true)
     public List<UserView> users(Actor actor) {
         requireAdmin(actor);
-        return users.findByWorkspaceIdOrderByUsernameAsc(actor.workspaceId()).stream().map(UserView::of).toList();
+        List<Membership> members = memberships.findByWorkspaceIdOrderByUsernameAsc(actor.workspaceId());
+        Map<String, AppUser> accounts = new java.util.HashMap<>();
+        users.findAllById(members.stream().map(Membership::username).toList()).forEach(u -> accounts.put(u.username(), u));
+        return members.stream().filter(m -> accounts.containsKey(m.username()))
+                .map(m -> UserView.of(accounts.get(m.username()), m)).toList();
+    }
+
+    /**
+     * Enabled people of the caller's workspace whose user name or display name contains the text
+     * (all when blank), for pickers: at most {@code limit}.
+     */
+    @Transactional(readOnly = true)
+    public List<Person> people(String text, int limit, Actor actor) {
+        String q = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (q.length() > 100) {
+            throw Problems.invalidFields("The search text is too long.", List.of(new FieldError("q",
+                    "Search with at most 100 characters.")));
+        }
+        String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        if (q.chars().anyMatch(Character::isISOControl)) {
+            return List.of();
+        }
+        List<Membership> found = memberships.search(actor.workspaceId(), pattern,
+                org.springframework.data.domain.PageRequest.of(0, Math.max(1, Math.min(limit, 100))));
+        Map<String, AppUser> accounts = new java.util.HashMap<>();
+        users.findAllById(found.stream().map(Membership::username).toList()).forEach(u -> accounts.put(u.username(), u));
+        return found.stream().filter(m -> accounts.containsKey(m.username()))
+                .map(m -> new Person(m.username(), accounts.get(m.username()).displayName())).toList();
     }
 
     @Transactional(readOnly = true)
     public UserView user(String username, Actor actor) {
         requireAdmin(actor);
-        return UserView.of(load(username, actor));
+        Membership m = membership(username, actor);
+        return UserView.of(account(m), m);
     }
 
     /** The groups of the caller's workspace with their members; for admins and project managers. */
@@ -99,8 +157,12 @@ public class UserService {
             throw Problems.forbidden("Only admins and project managers list the groups.");
         }
         Map<String, List<Member>> groups = new TreeMap<>();
-        for (AppUser u : users.findByWorkspaceIdOrderByUsernameAsc(actor.workspaceId())) {
-            for (String g : u.groups()) {
+        List<Membership> members = memberships.findByWorkspaceIdOrderByUsernameAsc(actor.workspaceId());
+        Map<String, AppUser> accounts = new java.util.HashMap<>();
+        users.findAllById(members.stream().map(Membership::username).toList()).forEach(u -> accounts.put(u.username(), u));
+        for (Membership m : members) {
+            AppUser u = accounts.get(m.username());
+            for (String g : m.groups()) {
                 groups.computeIfAbsent(g, k -> new ArrayList<>()).add(new Member(u.username(), u.displayName(), u.enabled()));
             }
         }
@@ -122,18 +184,104 @@ public class UserService {
         if (users.existsById(username)) {
             throw exists(username);
         }
-        AppUser user = new AppUser(username, encoder.encode(password), displayName, email,
-                roles == null ? Set.of("member") : roles, actor.workspaceId(), groups == null ? Set.of() : groups, true);
+        AppUser user = new AppUser(username, encoder.encode(password), displayName, email, actor.workspaceId(), true);
+        Membership membership = new Membership(username, actor.workspaceId(), roles == null ? Set.of("member") : roles,
+                groups == null ? Set.of() : groups);
         try {
             user = users.saveAndFlush(user);
+            membership = memberships.saveAndFlush(membership);
         } catch (DataIntegrityViolationException e) {
             // added by someone else since the check above
             throw exists(username);
         }
         signIns.forget(username);
-        events.publishEvent(new UserEvents.UserCreated(actor.workspaceId(), username, displayName, sorted(user.roles()),
-                sorted(user.groups()), actor.username(), now()));
-        return UserView.of(user);
+        events.publishEvent(new UserEvents.UserCreated(actor.workspaceId(), username, displayName,
+                sorted(membership.roles()), sorted(membership.groups()), actor.username(), now()));
+        return UserView.of(user, membership);
+    }
+
+    @Transactional(readOnly = true)
+    public Me me(Actor actor) {
+        AppUser user = users.findById(actor.username()).orElseThrow();
+        List<WorkspaceView> theirs = new ArrayList<>();
+        for (Membership m : memberships.findByUsernameOrderByWorkspaceIdAsc(actor.username())) {
+            directory.byId(m.workspaceId()).ifPresent(w -> theirs.add(new WorkspaceView(w.id(), w.key(), w.name(),
+                    sorted(m.roles()))));
+        }
+        theirs.sort(java.util.Comparator.comparing(WorkspaceView::key));
+        WorkspaceView current = theirs.stream().filter(w -> w.id().equals(actor.workspaceId())).findFirst().orElseThrow();
+        WorkspaceView home = theirs.stream().filter(w -> w.id().equals(user.workspaceId())).findFirst().orElse(current);
+        return new Me(user.username(), user.displayName(), user.email(), user.mustChangePassword(), current,
+                sorted(actor.roles()), sorted(actor.groups()), home, List.copyOf(theirs));
+    }
+
+    /** The admin who created a workspace becomes its first admin. */
+    public void found(String workspaceId, Actor actor) {
+        Membership membership = memberships.saveAndFlush(new Membership(actor.username(), workspaceId, Set.of("admin"),
+                Set.of()));
+        signIns.forget(actor.username());
+        events.publishEvent(new UserEvents.MemberAdded(workspaceId, actor.username(), sorted(membership.roles()),
+                List.of(), actor.username(), now()));
+    }
+
+    /** Makes an existing user, of any workspace, a member of the caller's workspace. */
+    public UserView addMember(NewMember body, Actor actor) {
+        requireAdmin(actor);
+        List<FieldError> errors = new ArrayList<>();
+        String username = UserRules.username(body.username(), errors);
+        Set<String> roles = UserRules.roles(body.roles(), errors);
+        Set<String> groups = UserRules.groups(body.groups(), errors);
+        if (!errors.isEmpty()) {
+            throw Problems.invalidFields("The member cannot be added as given.", errors);
+        }
+        AppUser user = users.findById(username).orElseThrow(() -> Problems.notFound("user",
+                "There is no user '" + username + "'; add a new one with POST /api/users."));
+        if (memberships.existsByUsernameAndWorkspaceId(username, actor.workspaceId())) {
+            throw Problems.conflict("member-exists", "'" + username + "' is a member of this workspace already.");
+        }
+        Membership membership = new Membership(username, actor.workspaceId(), roles == null ? Set.of("member") : roles,
+                groups == null ? Set.of() : groups);
+        try {
+            membership = memberships.saveAndFlush(membership);
+        } catch (DataIntegrityViolationException e) {
+            throw Problems.conflict("member-exists", "'" + username + "' is a member of this workspace already.");
+        }
+        signIns.forget(username);
+        events.publishEvent(new UserEvents.MemberAdded(actor.workspaceId(), username, sorted(membership.roles()),
+                sorted(membership.groups()), actor.username(), now()));
+        return UserView.of(user, membership);
+    }
+
+    /**
+     * Takes a member out of the caller's workspace. Not the last enabled admin, not oneself, and not
+     * from the only workspace someone has (disable them instead); someone leaving their home
+     * workspace gets another of theirs as home.
+     */
+    public void removeMember(String username, Actor actor) {
+        requireAdmin(actor);
+        List<Membership> admins = memberships.lockEnabledAdmins(actor.workspaceId());
+        Membership membership = membership(username, actor);
+        if (username.equals(actor.username())) {
+            throw Problems.of(HttpStatus.BAD_REQUEST, "self-lockout", "You cannot lock yourself out",
+                    "You cannot take yourself out of a workspace; another admin can.", Map.of());
+        }
+        if (membership.isAdmin() && admins.stream().noneMatch(a -> !a.username().equals(username))) {
+            throw Problems.conflict("last-admin", "'" + username + "' is the last enabled admin of this workspace; "
+                    + "make someone else an admin first.");
+        }
+        List<Membership> theirs = memberships.findByUsernameOrderByWorkspaceIdAsc(username);
+        if (theirs.size() <= 1) {
+            throw Problems.conflict("last-workspace", "This is the only workspace '" + username + "' belongs to; "
+                    + "disable the user instead.");
+        }
+        AppUser user = account(membership);
+        if (user.workspaceId().equals(actor.workspaceId())) {
+            user.moveHome(theirs.stream().map(Membership::workspaceId).filter(w -> !w.equals(actor.workspaceId()))
+                    .findFirst().orElseThrow());
+        }
+        memberships.delete(membership);
+        signIns.forget(username);
+        events.publishEvent(new UserEvents.MemberRemoved(actor.workspaceId(), username, actor.username(), now()));
     }
 
     public UserView change(String username, UserChange body, Actor actor) {
@@ -155,9 +303,15 @@ public class UserService {
         boolean demoting = roles != null && !roles.contains("admin");
         boolean disabling = Boolean.FALSE.equals(body.enabled());
         // first, before anything of this workspace is read into this transaction: the admins as they are now
-        List<AppUser> admins = demoting || disabling ? users.lockEnabledAdmins(actor.workspaceId()) : List.of();
-        AppUser user = load(username, actor);
-        if (user.enabled() && user.isAdmin() && (demoting || disabling)) {
+        List<Membership> admins = demoting || disabling ? memberships.lockEnabledAdmins(actor.workspaceId()) : List.of();
+        Membership membership = membership(username, actor);
+        AppUser user = account(membership);
+        boolean account = body.displayName() != null || body.email() != null || body.enabled() != null;
+        if (account && !user.workspaceId().equals(actor.workspaceId())) {
+            throw Problems.forbidden("'" + username + "' belongs to this workspace as a member; their name, address and "
+                    + "sign-in are changed by an admin of their home workspace. Here you change their roles and groups.");
+        }
+        if (user.enabled() && membership.isAdmin() && (demoting || disabling)) {
             if (admins.stream().noneMatch(a -> !a.username().equals(user.username()))) {
                 throw Problems.conflict("last-admin", "'" + username + "' is the last enabled admin of this workspace; "
                         + "make someone else an admin first.");
@@ -183,13 +337,13 @@ public class UserService {
             changes.add(new UserEvents.Change("email", user.email(), email));
             user.changeEmail(email);
         }
-        if (roles != null && !roles.equals(user.roles())) {
-            changes.add(new UserEvents.Change("roles", sorted(user.roles()).toString(), sorted(roles).toString()));
-            user.assignRoles(roles);
+        if (roles != null && !roles.equals(membership.roles())) {
+            changes.add(new UserEvents.Change("roles", sorted(membership.roles()).toString(), sorted(roles).toString()));
+            membership.assignRoles(roles);
         }
-        if (groups != null && !groups.equals(user.groups())) {
-            changes.add(new UserEvents.Change("groups", sorted(user.groups()).toString(), sorted(groups).toString()));
-            user.placeInGroups(groups);
+        if (groups != null && !groups.equals(membership.groups())) {
+            changes.add(new UserEvents.Change("groups", sorted(membership.groups()).toString(), sorted(groups).toString()));
+            membership.placeInGroups(groups);
         }
         if (body.enabled() != null && body.enabled() != user.enabled()) {
             changes.add(new UserEvents.Change("enabled", Boolean.toString(user.enabled()), body.enabled().toString()));
@@ -201,10 +355,10 @@ public class UserService {
         }
         if (!changes.isEmpty()) {
             signIns.forget(username);
-            events.publishEvent(new UserEvents.UserChanged(user.workspaceId(), username, List.copyOf(changes),
+            events.publishEvent(new UserEvents.UserChanged(actor.workspaceId(), username, List.copyOf(changes),
                     actor.username(), now()));
         }
-        return UserView.of(user);
+        return UserView.of(user, membership);
     }
 
     /**
@@ -216,7 +370,10 @@ public class UserService {
         if (!own && !actor.isAdmin()) {
             throw Problems.forbidden("Only an admin sets another user's password.");
         }
-        AppUser user = load(username, actor);
+        AppUser user = own ? users.findById(username).orElseThrow() : account(membership(username, actor));
+        if (!own && !user.workspaceId().equals(actor.workspaceId())) {
+            throw Problems.forbidden("Only an admin of '" + username + "''s home workspace resets their password.");
+        }
         List<FieldError> errors = new ArrayList<>();
         String password = UserRules.password(body.password(), "password", errors);
         if (own) {
@@ -251,14 +408,17 @@ public class UserService {
         }
     }
 
-    /** A user of the caller's workspace; one of another workspace is not found, as if it did not exist. */
-    private AppUser load(String username, Actor actor) {
+    /** A member of the caller's workspace; anyone else is not found, as if they did not exist. */
+    private Membership membership(String username, Actor actor) {
         // no user has such a name, and PostgreSQL cannot even look up one with a NUL in it
         boolean possible = username.length() <= 100 && username.chars().noneMatch(Character::isISOControl);
-        return (possible ? users.findById(username) : Optional.<AppUser>empty())
-                .filter(u -> u.workspaceId().equals(actor.workspaceId()))
+        return (possible ? memberships.findByUsernameAndWorkspaceId(username, actor.workspaceId()) : Optional.<Membership>empty())
                 .orElseThrow(() -> Problems.notFound("user", possible
                         ? "There is no user '" + username + "' in this workspace." : "There is no such user."));
+    }
+
+    private AppUser account(Membership membership) {
+        return users.findById(membership.username()).orElseThrow();
     }
 
     private static void requireAdmin(Actor actor) {
@@ -269,7 +429,7 @@ public class UserService {
 
     private static RuntimeException exists(String username) {
         return Problems.conflict("user-exists", "There is a user '" + username + "' already; user names are unique "
-                + "across Tollgate.");
+                + "across Tollgate. To add them to this workspace, POST /api/workspaces/{key}/members.");
     }
 
     private static List<String> sorted(Set<String> values) {

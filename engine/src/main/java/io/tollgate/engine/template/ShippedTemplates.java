@@ -2,6 +2,7 @@ package io.tollgate.engine.template;
 
 import io.tollgate.engine.module.ModuleEvents;
 import io.tollgate.engine.module.ModuleService;
+import io.tollgate.engine.workspace.WorkspaceEvents;
 import io.tollgate.engine.workspace.WorkspaceService;
 import io.tollgate.modeler.model.Template;
 import io.tollgate.modeler.parse.TemplateFormat;
@@ -34,8 +35,8 @@ import java.util.Set;
 
 /**
  * Publishes the templates shipped under {@code classpath:tollgate/templates/} into every workspace
- * that has the modules they need switched on and has no version of them yet: at start-up, and
- * again when an admin switches a module on. Templates already published are left alone: later
+ * that has the modules they need switched on and has no version of them yet: at start-up, when a
+ * workspace is created, and again when an admin switches a module on. Templates already published are left alone: later
  * versions are the admins'.
  */
 @Component
@@ -81,6 +82,14 @@ class ShippedTemplates implements ApplicationRunner {
     @ApplicationModuleListener
     void on(ModuleEvents.ModuleSwitched event) {
         if (enabled && event.enabled()) {
+            publishInto(event.workspaceId(), shipped());
+        }
+    }
+
+    /** A new workspace gets the shipped templates that need no module. */
+    @ApplicationModuleListener
+    void on(WorkspaceEvents.WorkspaceCreated event) {
+        if (enabled) {
             publishInto(event.workspaceId(), shipped());
         }
     }

@@ -53,8 +53,8 @@ class BootstrapAdmin implements ApplicationRunner {
         }
         Workspace workspace = workspaces.findByKey("main").orElseGet(() -> workspaces.save(new Workspace(
                 UUID.randomUUID().toString(), "main", "Main workspace", Set.of())));
-        users.register(new AppUser("admin", encoder.encode(password), "Administrator", null, Set.of("admin"),
-                workspace.id(), Set.of(), true));
+        users.register(new AppUser("admin", encoder.encode(password),
+                "Administrator", null, workspace.id(), true), Set.of("admin"), Set.of());
         log.info("Created the first administrator 'admin' in workspace 'main'");
     }
 }

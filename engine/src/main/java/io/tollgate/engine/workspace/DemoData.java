@@ -54,7 +54,7 @@ class DemoData implements ApplicationRunner {
     }
 
     private void user(String name, String display, Set<String> roles, Set<String> groups, Workspace workspace) {
-        users.register(new AppUser(name, encoder.encode(name), display, name + "@demo.tollgate.local", roles,
-                workspace.id(), groups));
+        users.register(new AppUser(name, encoder.encode(name),
+                display, name + "@demo.tollgate.local", workspace.id(), false), roles, groups);
     }
 }

@@ -121,8 +121,8 @@ class PeopleBrowserTests extends IntegrationTestSupport {
         jdbc.update("insert into workspace (id, ws_key, name, enabled_modules, row_version) values (?, ?, ?, ?, 0)",
                 other, "o-" + other.substring(0, 8), "Other company", "");
         String stranger = "stranger-" + suffix;
-        actors.register(new AppUser(stranger, encoder.encode("Stranger-password-1"), "Stranger", null,
-                Set.of("member"), other, Set.of()));
+        actors.register(new AppUser(stranger, encoder.encode("Stranger-password-1"), "Stranger", null, other, false),
+                Set.of("member"), Set.of());
         b.signOut();
         b.signIn(stranger, "Stranger-password-1");
         b.waitFor(By.cssSelector("main .empty"));

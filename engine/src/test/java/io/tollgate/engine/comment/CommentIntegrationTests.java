@@ -85,7 +85,7 @@ class CommentIntegrationTests extends IntegrationTestSupport {
         jdbc.update("insert into workspace (id, ws_key, name, enabled_modules, row_version) values (?, ?, ?, ?, 0)",
                 b, "c-" + b.substring(0, 8), "Company C", "");
         String stranger = "stranger" + b.substring(0, 8);
-        actors.register(new AppUser(stranger, encoder.encode(stranger), stranger, null, Set.of("admin"), b, Set.of()));
+        actors.register(new AppUser(stranger, encoder.encode(stranger), stranger, null, b, false), Set.of("admin"), Set.of());
 
         Api them = api().as(stranger);
         assertThat(them.get("/api/projects/" + project + "/comments").status()).isEqualTo(404);

@@ -167,7 +167,8 @@ class GateIntegrityIntegrationTests extends IntegrationTestSupport {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             String name = group + "-" + i;
-            actors.register(new AppUser(name, encoder.encode(name), name, null, Set.of("member"), DEMO_WORKSPACE, Set.of(group)));
+            actors.register(new AppUser(name, encoder.encode(name),
+                    name, null, DEMO_WORKSPACE, false), Set.of("member"), Set.of(group));
             names.add(name);
         }
         return names;

@@ -95,7 +95,7 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTestSupport {
 
     private String register(String prefix, String workspace, String role) {
         String name = prefix + workspace.substring(0, 8);
-        actors.register(new AppUser(name, encoder.encode(name), name, null, Set.of(role), workspace, Set.of()));
+        actors.register(new AppUser(name, encoder.encode(name), name, null, workspace, false), Set.of(role), Set.of());
         return name;
     }
 }

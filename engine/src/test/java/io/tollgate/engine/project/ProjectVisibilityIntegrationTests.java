@@ -29,8 +29,8 @@ class ProjectVisibilityIntegrationTests extends IntegrationTestSupport {
     @Test
     void aMemberSeesOnlyProjectsTheyTakePartInUntilWorkIsHandedToThem() {
         String outsider = "outsider" + UUID.randomUUID().toString().substring(0, 8);
-        actors.register(new AppUser(outsider, encoder.encode(outsider), outsider, null, Set.of("member"),
-                "00000000-0000-0000-0000-000000000001", Set.of()));
+        actors.register(new AppUser(outsider, encoder.encode(outsider),
+                outsider, null, "00000000-0000-0000-0000-000000000001", false), Set.of("member"), Set.of());
         String id = api().as("pm").post("/api/projects", ProjectDriver.itDeliveryProject("Visible to its people"))
                 .get("id").asText();
 

@@ -35,7 +35,8 @@ class ShippedTemplatesIntegrationTests extends IntegrationTestSupport {
         jdbc.update("insert into workspace (id, ws_key, name, enabled_modules, row_version) values (?, ?, ?, '', 0)",
                 workspace, "m-" + workspace.substring(0, 8), "No modules yet");
         String admin = "madmin" + workspace.substring(0, 8);
-        actors.register(new AppUser(admin, encoder.encode(admin), admin, null, Set.of("admin"), workspace, Set.of()));
+        actors.register(new AppUser(admin, encoder.encode(admin),
+                admin, null, workspace, false), Set.of("admin"), Set.of());
         Api them = api().as(admin);
         assertThat(them.get("/api/templates/it-delivery").status()).as("it needs timesheets, risks, budget").isEqualTo(404);
 

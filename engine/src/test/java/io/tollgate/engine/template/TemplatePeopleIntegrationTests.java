@@ -31,7 +31,8 @@ class TemplatePeopleIntegrationTests extends IntegrationTestSupport {
         jdbc.update("insert into workspace (id, ws_key, name, enabled_modules, row_version) values (?, ?, ?, '', 0)",
                 workspace, "other-" + workspace.substring(0, 8), "Another company");
         String stranger = "stranger" + workspace.substring(0, 8);
-        actors.register(new AppUser(stranger, encoder.encode(stranger), stranger, null, Set.of("member"), workspace, Set.of()));
+        actors.register(new AppUser(stranger, encoder.encode(stranger),
+                stranger, null, workspace, false), Set.of("member"), Set.of());
 
         Api admin = api().as("admin");
         Api.Answer saved = admin.put("/api/templates/foreign-people", "application/yaml", """

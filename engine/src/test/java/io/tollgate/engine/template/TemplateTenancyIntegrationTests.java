@@ -41,7 +41,8 @@ class TemplateTenancyIntegrationTests extends IntegrationTestSupport {
         jdbc.update("insert into workspace (id, ws_key, name, enabled_modules, row_version) values (?, ?, ?, '', 0)",
                 other, "b-" + other.substring(0, 8), "Company B");
         String adminB = "adminb" + other.substring(0, 8);
-        actors.register(new AppUser(adminB, encoder.encode(adminB), adminB, null, Set.of("admin"), other, Set.of()));
+        actors.register(new AppUser(adminB, encoder.encode(adminB),
+                adminB, null, other, false), Set.of("admin"), Set.of());
         Api theirs = api().as(adminB);
         Api ours = api().as("admin");
         ours.put("/api/templates/our-draft", "application/yaml", "key: our-draft\nname: Ours\nstages: [ { key: s } ]\n");

@@ -1,0 +1,41 @@
+package io.tollgate.engine.security.internal;
+
+import io.tollgate.engine.security.Membership;
+import jakarta.persistence.LockModeType;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface Memberships extends JpaRepository<Membership, Membership.Key> {
+
+    Optional<Membership> findByUsernameAndWorkspaceId(String username, String workspaceId);
+
+    List<Membership> findByUsernameOrderByWorkspaceIdAsc(String username);
+
+    List<Membership> findByWorkspaceIdOrderByUsernameAsc(String workspaceId);
+
+    boolean existsByUsernameAndWorkspaceId(String username, String workspaceId);
+
+    long countByUsername(String username);
+
+    /** Members of a workspace whose name or display name contains the text, enabled ones only. */
+    @Query("select m from Membership m, AppUser u where u.username = m.username and m.workspaceId = :workspaceId "
+            + "and u.enabled = true and (lower(u.username) like :text escape '\\' "
+            + "or lower(u.displayName) like :text escape '\\') order by m.username")
+    List<Membership> search(@Param("workspaceId") String workspaceId, @Param("text") String text, Pageable page);
+
+    /**
+     * The enabled admins of a workspace, locked until the transaction ends, so two admins demoting or
+     * disabling each other at the same time cannot leave the workspace without one.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select m from Membership m where m.workspaceId = :workspaceId "
+            + "and concat(',', m.roles, ',') like '%,admin,%' "
+            + "and m.username in (select u.username from AppUser u where u.enabled = true) order by m.username")
+    List<Membership> lockEnabledAdmins(@Param("workspaceId") String workspaceId);
+}

@@ -1,0 +1,2 @@
+/** The workspace API: workspaces and their members. */
+package io.tollgate.engine.workspace.web;
