@@ -3,6 +3,8 @@ import { initialLanguage, languages, translate } from './i18n.js'
 import { cookie } from './api.js'
 
 let lang = initialLanguage()
+// a new sign-in starts in the person's home workspace
+sessionStorage.removeItem('tollgate.workspace')
 const $ = id => document.getElementById(id)
 
 function paint() {

@@ -77,7 +77,7 @@ class PeopleBrowserTests extends IntegrationTestSupport {
         b.waitFor(By.cssSelector("main .cards .module"));
         b.capture("admin-modules");
         b.go("#/admin/members");
-        b.waitFor(By.cssSelector("[data-slot=workspace-members]"));
+        b.waitFor(By.cssSelector("tr[data-member=pm]"));
         b.capture("admin-members");
 
         // the new user signs in, chooses a password, and sees their (empty) inbox
@@ -134,5 +134,24 @@ class PeopleBrowserTests extends IntegrationTestSupport {
         assertThat(b.waitFor(By.cssSelector("main .error")).getText()).isNotBlank();
         assertThat(b.find(By.tagName("main")).getText()).doesNotContain(SCRIPT);
         b.capture("project-not-found");
+
+        // someone of both workspaces switches between them in the header
+        String otherAdmin = "otheradmin-" + suffix;
+        actors.register(new AppUser(otherAdmin, encoder.encode(otherAdmin), "Other admin", null, other, false),
+                Set.of("admin"), Set.of());
+        String otherKey = "o-" + other.substring(0, 8);
+        Api.Answer added = api().as(otherAdmin).post("/api/workspaces/" + otherKey + "/members",
+                java.util.Map.of("username", "bob", "roles", java.util.List.of("member")));
+        assertThat(added.status()).as(added.text()).isEqualTo(201);
+        b.signOut();
+        b.signIn("bob", "bob");
+        b.go("#/projects");
+        b.waitFor(By.cssSelector("main a[href='#/projects/" + project + "']"));
+        b.select(By.cssSelector("[data-slot=workspace-switcher]"), otherKey);
+        b.until(d -> "Other company".equals(new org.openqa.selenium.support.ui.Select(
+                d.findElement(By.cssSelector("[data-slot=workspace-switcher]"))).getFirstSelectedOption().getText()));
+        b.waitFor(By.cssSelector("main .empty"));
+        assertThat(b.all(By.cssSelector("main a[href^='#/projects/']"))).isEmpty();
+        b.capture("workspace-switched");
     }
 }
