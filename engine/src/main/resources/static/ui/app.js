@@ -688,7 +688,10 @@ const ProjectView = {
     fieldError: '', busy: false }),
   created() { this.load() },
   beforeUnmount() { if (this.diagram) URL.revokeObjectURL(this.diagram) },
-  watch: { 'store.route.id'() { if (this.store.route.name === 'project') this.load() } },
+  watch: {
+    'store.route.id'() { if (this.store.route.name === 'project') this.load() },
+    'store.lang'() { if (this.project) this.loadDiagram(this.project.id) },
+  },
   computed: {
     fieldDefs() {
       if (!this.tpl) return []
@@ -724,7 +727,7 @@ const ProjectView = {
     async loadDiagram(id) {
       try {
         const headers = currentWorkspace() ? { 'X-Tollgate-Workspace': currentWorkspace() } : {}
-        const r = await fetch('/api/projects/' + encodeURIComponent(id) + '/diagram.svg', { headers, credentials: 'same-origin' })
+        const r = await fetch('/api/projects/' + encodeURIComponent(id) + '/diagram.svg?lang=' + encodeURIComponent(this.store.lang), { headers, credentials: 'same-origin' })
         if (!r.ok) return
         if (this.diagram) URL.revokeObjectURL(this.diagram)
         this.diagram = URL.createObjectURL(await r.blob())

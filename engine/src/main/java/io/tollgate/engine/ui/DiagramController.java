@@ -3,7 +3,12 @@ package io.tollgate.engine.ui;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.tollgate.engine.project.ProjectContext;
 import io.tollgate.engine.project.ProjectView;
+import io.tollgate.modeler.model.Stage;
+import io.tollgate.modeler.model.TaskDef;
+import org.springframework.web.bind.annotation.RequestParam;
 import io.tollgate.engine.project.ProjectService;
 import io.tollgate.engine.security.Actor;
 import io.tollgate.engine.security.Actors;
@@ -38,12 +43,31 @@ class DiagramController {
     @ApiResponse(responseCode = "200", description = "An SVG image")
     @ApiResponse(responseCode = "404", description = "There is no such project in your workspace, or you take no part in it.")
     @GetMapping(value = "/api/projects/{id}/diagram.svg", produces = "image/svg+xml")
-    ResponseEntity<String> diagram(@PathVariable String id) {
+    ResponseEntity<String> diagram(@PathVariable String id,
+                                   @Parameter(description = "Language of the stage and task names, e.g. `zh-CN`; "
+                                           + "the template's own names where it has no translation")
+                                   @RequestParam(required = false) String lang) {
         Actor actor = actors.current();
-        ProjectView project = projects.view(id, actor);
+        ProjectContext context = projects.context(id, actor);
+        ProjectView project = projects.view(context);
         String bpmn = templates.bpmn(actor.workspaceId(), project.template(), project.version());
         Map<String, String> states = new HashMap<>();
         project.stages().forEach(s -> states.put(s.key(), s.status()));
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(DiagramSvg.render(bpmn, states));
+        Map<String, String> labels = new HashMap<>();
+        if (lang != null && lang.length() <= 35) {
+            for (Stage stage : context.template().stages()) {
+                String stageName = translated(stage.names(), lang, stage.label());
+                labels.put("stage__" + stage.key(), stageName);
+                for (TaskDef task : stage.tasks()) {
+                    labels.put("task__" + stage.key() + "__" + task.key(), translated(task.names(), lang, task.label()));
+                }
+            }
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(DiagramSvg.render(bpmn, states, labels));
+    }
+
+    private static String translated(Map<String, String> names, String lang, String fallback) {
+        String name = names == null ? null : names.get(lang);
+        return name == null || name.isBlank() ? fallback : name;
     }
 }

@@ -30,6 +30,11 @@ final class DiagramSvg {
 
     /** {@code states}: stage key to stage status ({@code active}, {@code approval}, {@code done}, ...). */
     static String render(String bpmnXml, Map<String, String> states) {
+        return render(bpmnXml, states, Map.of());
+    }
+
+    /** {@code labels}: names to show instead of the compiled ones, by element id (a translation). */
+    static String render(String bpmnXml, Map<String, String> states, Map<String, String> labels) {
         Document doc = parse(bpmnXml);
         Map<String, Element> elements = new HashMap<>();
         NodeList all = doc.getElementsByTagNameNS(BPMN, "*");
@@ -62,7 +67,7 @@ final class DiagramSvg {
             String id = shape.getAttribute("bpmnElement");
             Element element = elements.get(id);
             String type = element == null ? "" : element.getLocalName();
-            String name = element == null ? "" : element.getAttribute("name");
+            String name = labels.getOrDefault(id, element == null ? "" : element.getAttribute("name"));
             String state = "subProcess".equals(type) && "stage".equals(wordOf(id)) ? states.get(stageOf(id)) : null;
             shape(body, type, id, name, state, x, y, w, h);
         }
