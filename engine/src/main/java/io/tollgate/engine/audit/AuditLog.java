@@ -2,6 +2,7 @@ package io.tollgate.engine.audit;
 
 import io.tollgate.engine.audit.internal.AuditEvents;
 import io.tollgate.engine.calendar.CalendarEvents;
+import io.tollgate.engine.comment.CommentEvents;
 import io.tollgate.engine.gate.GateEvents;
 import io.tollgate.engine.migration.MigrationEvents;
 import io.tollgate.engine.module.ModuleEvents;
@@ -169,6 +170,12 @@ public class AuditLog {
     @EventListener
     void on(GateEvents.SignerRemoved e) {
         record(e.workspaceId(), e.projectId(), e.by(), "gate.signer-removed", e.stageKey(), e.signer(), e.at());
+    }
+
+    @EventListener
+    void on(CommentEvents.CommentPosted e) {
+        record(e.workspaceId(), e.projectId(), e.author(), "comment.posted", e.taskId() == null ? "project" : e.taskId(),
+                (e.mentions().isEmpty() ? "" : "mentions " + String.join(", ", e.mentions()) + ": ") + e.excerpt(), e.at());
     }
 
     @EventListener

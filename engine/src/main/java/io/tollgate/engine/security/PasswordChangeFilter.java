@@ -19,10 +19,10 @@ import java.io.IOException;
  * Everything else they ask is answered 403 {@code password-change-required}. The mark travels as an
  * authority of the signed-in user, read afresh from the database at each sign-in.
  */
-final class PasswordChangeFilter extends OncePerRequestFilter {
+public final class PasswordChangeFilter extends OncePerRequestFilter {
 
     /** The authority of a user who must change their password first. */
-    static final String MUST_CHANGE_PASSWORD = "PASSWORD_CHANGE_REQUIRED";
+    public static final String MUST_CHANGE_PASSWORD = "PASSWORD_CHANGE_REQUIRED";
 
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 

@@ -36,6 +36,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -53,7 +57,8 @@ import java.util.List;
  * says so; everything else, {@code /actuator/info} (it names versions) included, needs a sign-in.
  * People are managed by admins; groups are listed for admins and project managers; every user sets
  * their own password, and one whose password an admin chose does nothing else first
- * ({@link PasswordChangeFilter}).
+ * ({@link PasswordChangeFilter}). The web UI signs in with a form and a session ({@link SessionLogin});
+ * the API accepts that session too, with a CSRF token on every change.
  */
 @Configuration
 public class SecurityConfig {
@@ -63,7 +68,7 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, ApiDocsSettings docs,
                             SecuritySettings settings, ObjectProvider<JwtDecoder> jwt, UserDetailsService users,
-                            JwtSettings jwtSettings, Actors actors) throws Exception {
+                            JwtSettings jwtSettings, Actors actors, CsrfTokenRepository csrfTokens) throws Exception {
         JwtDecoder decoder = jwt.getIfAvailable();
         if (decoder != null) {
             // bearer tokens from the configured issuer name a Tollgate user, whose roles are Tollgate's
@@ -78,12 +83,18 @@ public class SecurityConfig {
                 .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                         "/swagger-ui.html")
                 // Basic credentials are not sent by a foreign page's script without CORS; forms are
-                // refused by origin below. A session login will bring its own chain with CSRF tokens.
-                .csrf(csrf -> csrf.disable())
+                // refused by origin below. A request signed in by the web UI's session (no Authorization
+                // header) must also carry the session's CSRF token.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SessionLogin::needsCsrfToken))
                 .addFilterBefore(new SameOriginFilter(settings.allowedOrigins()), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(), BasicAuthenticationFilter.class)
                 .addFilterBefore(new WorkspaceSelectionFilter(actors), AuthorizationFilter.class)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // the API never creates a session; it reads the one the web UI's sign-in made
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .securityContext(c -> c.securityContextRepository(new SessionReadingContextRepository()))
+                .requestCache(c -> c.requestCache(new NullRequestCache()))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
                     if (docs.publicDocs()) {
@@ -115,6 +126,12 @@ public class SecurityConfig {
                         })
                         .accessDeniedHandler((request, response, e) -> {
                             closeIfBodyUnread(request, response);
+                            if (e instanceof CsrfException) {
+                                ProblemResponses.write(response, HttpStatus.FORBIDDEN, "csrf-token-invalid",
+                                        "Page out of date", "This page's security token is missing or old: reload "
+                                                + "the page and try again.");
+                                return;
+                            }
                             ProblemResponses.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                     "Your role does not allow this.");
                         }));
