@@ -60,7 +60,7 @@ public class ProjectStage {
      * The stage's sub-process started: for the first time; again because the project returned from an
      * earlier stage's rework (a replay, not this stage's fault); or because a gate sent it back here.
      */
-    boolean start(Instant at, Duration plan) {
+    boolean start(Instant at, Instant due) {
         if (migrating) {
             return false;
         }
@@ -68,7 +68,7 @@ public class ProjectStage {
         if (round == 0) {
             status = Status.ACTIVE;
             startedAt = at;
-            dueAt = plan == null ? null : at.plus(plan);
+            dueAt = due;
             round = 1;
         } else if (status == Status.WAITING || status == Status.SENT_BACK) {
             status = Status.ACTIVE;

@@ -1,5 +1,6 @@
 package io.tollgate.engine.project;
 
+import io.tollgate.engine.calendar.CalendarService;
 import io.tollgate.engine.project.internal.ProjectStages;
 import io.tollgate.engine.project.internal.Projects;
 import io.tollgate.engine.workflow.WorkflowEvents;
@@ -23,8 +24,11 @@ class StageReadModel {
     private final ProjectStages stages;
     private final TemplateStore templates;
     private final ApplicationEventPublisher events;
+    private final CalendarService calendars;
 
-    StageReadModel(Projects projects, ProjectStages stages, TemplateStore templates, ApplicationEventPublisher events) {
+    StageReadModel(Projects projects, ProjectStages stages, TemplateStore templates, ApplicationEventPublisher events,
+                   CalendarService calendars) {
+        this.calendars = calendars;
         this.projects = projects;
         this.stages = stages;
         this.templates = templates;
@@ -38,7 +42,8 @@ class StageReadModel {
         Duration plan = templates.published(project.workspaceId(), project.templateKey(), project.templateVersion()).template()
                 .stage(e.stageKey()).flatMap(s -> Durations.parse(s.duration())).orElse(null);
         int reworks = stage.reworkCount();
-        if (!stage.start(e.at(), plan)) {
+        // the due date counts on the workspace's calendar, as the engine's SLA timers do
+        if (!stage.start(e.at(), plan == null ? null : calendars.plus(project.workspaceId(), e.at(), plan))) {
             return;
         }
         if (stage.reworkCount() > reworks) {

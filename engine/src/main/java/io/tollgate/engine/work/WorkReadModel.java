@@ -1,5 +1,6 @@
 package io.tollgate.engine.work;
 
+import io.tollgate.engine.calendar.CalendarService;
 import io.tollgate.engine.project.ProjectContext;
 import io.tollgate.engine.project.ProjectEvents;
 import io.tollgate.engine.project.ProjectService;
@@ -37,8 +38,12 @@ class WorkReadModel implements ProjectViewParts {
 
     private final AbsenceService absences;
 
-    WorkReadModel(WorkItems items, ProjectService projects, StageService stages, AbsenceService absences) {
+    private final CalendarService calendars;
+
+    WorkReadModel(WorkItems items, ProjectService projects, StageService stages, AbsenceService absences,
+                  CalendarService calendars) {
         this.absences = absences;
+        this.calendars = calendars;
         this.items = items;
         this.projects = projects;
         this.stages = stages;
@@ -95,8 +100,10 @@ class WorkReadModel implements ProjectViewParts {
         WorkItem task = items.findByProjectIdAndStageKeyAndKindAndItemKey(e.projectId(), e.stageKey(),
                 WorkItem.Kind.TASK, e.taskKey()).orElseThrow(() -> new IllegalStateException(
                 "No work item for task " + e.taskKey() + " of stage " + e.stageKey() + " in project " + e.projectId()));
+        String workspace = projects.context(e.projectId()).workspaceId();
         Instant due = projects.template(e.projectId()).stage(e.stageKey()).flatMap(s -> s.task(e.taskKey()))
-                .flatMap(t -> Durations.parse(t.duration())).map(e.at()::plus).orElse(stage.dueAt());
+                .flatMap(t -> Durations.parse(t.duration())).map(d -> calendars.plus(workspace, e.at(), d))
+                .orElse(stage.dueAt());
         task.open(e.engineTaskId(), e.assignee(), stage.round(), e.at(), due);
         absences.standIn(task, projects.context(e.projectId()).workspaceId(), e.at());
     }

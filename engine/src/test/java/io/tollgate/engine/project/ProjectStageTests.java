@@ -20,7 +20,7 @@ class ProjectStageTests {
     @Test
     void theFirstStartOpensRoundOneWithItsDueDate() {
         ProjectStage stage = waiting();
-        assertThat(stage.start(T0, Duration.ofDays(5))).isTrue();
+        assertThat(stage.start(T0, T0.plus(Duration.ofDays(5)))).isTrue();
         assertThat(stage.status()).isEqualTo(ProjectStage.Status.ACTIVE);
         assertThat(stage.round()).isEqualTo(1);
         assertThat(stage.dueAt()).isEqualTo(T0.plus(Duration.ofDays(5)));
@@ -88,7 +88,7 @@ class ProjectStageTests {
     @Test
     void overdueAndEscalationAreNewsOnlyOnceAndNeverForAFinishedStage() {
         ProjectStage stage = waiting();
-        stage.start(T0, Duration.ofHours(8));
+        stage.start(T0, T0.plus(Duration.ofHours(8)));
         assertThat(stage.markOverdue(T0.plus(Duration.ofHours(9)))).isTrue();
         assertThat(stage.markOverdue(T0.plus(Duration.ofHours(10)))).isFalse();
         assertThat(stage.overdueAt()).isEqualTo(T0.plus(Duration.ofHours(9)));
