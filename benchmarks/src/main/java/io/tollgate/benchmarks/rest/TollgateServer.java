@@ -30,13 +30,15 @@ final class TollgateServer implements AutoCloseable {
     private final String base;
     private final HttpClient http;
 
-    TollgateServer(File jar, String jdbcUrl, Database db, String heap, File log) throws IOException {
+    TollgateServer(File jar, String jdbcUrl, Database db, String heap, File log, String... extraArgs) throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx" + heap, "-jar", jar.getAbsolutePath(),
-                "--server.port=" + port, "--spring.main.banner-mode=off");
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx" + heap, "-jar", jar.getAbsolutePath(),
+                "--server.port=" + port, "--spring.main.banner-mode=off"));
+        command.addAll(List.of(extraArgs));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
         pb.environment().put("TOLLGATE_DB_URL", jdbcUrl);
         pb.environment().put("TOLLGATE_DB_USER", db.user());
