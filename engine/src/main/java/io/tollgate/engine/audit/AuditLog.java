@@ -68,7 +68,8 @@ public class AuditLog {
 
     @EventListener
     void on(WorkEvents.WorkWithdrawn e) {
-        record(e.workspaceId(), e.projectId(), e.user(), "task.withdrawn", e.stageKey() + "/" + e.itemKey(), e.name(), e.at());
+        record(e.workspaceId(), e.projectId(), e.user(), e.approval() ? "decision.withdrawn" : "task.withdrawn",
+                e.stageKey() + "/" + e.itemKey(), e.name(), e.at());
     }
 
     @EventListener

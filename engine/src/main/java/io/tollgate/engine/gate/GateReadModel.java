@@ -31,9 +31,11 @@ class GateReadModel implements ProjectViewParts, GateKeeper {
     private final Rework rework;
     private final Waivers waivers;
     private final java.time.Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<GateService> service;
 
     GateReadModel(GateEvaluator gates, Decisions decisions, WorkService work, Rework rework, Waivers waivers,
-                  java.time.Clock clock) {
+                  java.time.Clock clock, org.springframework.beans.factory.ObjectProvider<GateService> service) {
+        this.service = service;
         this.waivers = waivers;
         this.clock = clock;
         this.gates = gates;
@@ -88,5 +90,10 @@ class GateReadModel implements ProjectViewParts, GateKeeper {
     @Override
     public boolean divertFinish(ProjectContext project, String stageKey) {
         return rework.resubmitIfWaiting(project, stageKey);
+    }
+
+    @Override
+    public void withdrawDecision(ProjectContext project, WorkItem item, String user) {
+        service.getObject().withdrawDecision(project, item, user);
     }
 }

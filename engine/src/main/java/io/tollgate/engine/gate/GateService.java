@@ -190,6 +190,45 @@ public class GateService {
         return project;
     }
 
+    /**
+     * Takes back a decision (撤回) on an all-approve gate while it is still open, so nobody has acted
+     * on what follows it: the vote is forgotten, the counters the engine's completion condition reads
+     * are set again, and the approval opens for its approver once more. A sequential approval has
+     * passed to the next approver, a quorum has counted the vote, an any-approve gate closed with it,
+     * and a Conditional Go, hold, kill or send-back acted at once: those stand.
+     */
+    void withdrawDecision(ProjectContext project, WorkItem item, String user) {
+        Stage stage = project.template().stage(item.stageKey()).orElseThrow();
+        ProjectStage projectStage = stages.lockForDecision(project.id(), stage.key());
+        if (projectStage.status() != ProjectStage.Status.APPROVAL || projectStage.round() != item.round()) {
+            throw Problems.conflict("gate-closed", "The gate of '" + stage.label() + "' has closed since you decided, "
+                    + "so the decision stands; ask for a send-back instead.");
+        }
+        ApprovalMode mode = stage.gate().approval().mode();
+        if (mode.sequential()) {
+            throw Problems.conflict("withdraw-sequential", "In a sequential approval the next approver has it now; "
+                    + "ask them to send it back to you.");
+        }
+        if (!mode.spelling().equals("all")) {
+            // a quorum's engine condition counts its instances: one more would move its rejection threshold
+            throw Problems.conflict("withdraw-quorum", "In a " + mode.spelling() + " approval a decision counts toward "
+                    + "the quorum at once and stands; ask for a send-back instead.");
+        }
+        List<Decision> round = decisions.findByProjectIdAndStageKeyAndRound(project.id(), stage.key(), item.round());
+        Decision mine = round.stream().filter(d -> d.username().equals(user) && item.id().equals(d.workItemId()))
+                .findFirst().orElseThrow(() -> Problems.conflict("not-yours-to-withdraw",
+                        "There is no decision of yours on this approval to take back."));
+        if (mine.decision() != Decision.Kind.APPROVE && mine.decision() != Decision.Kind.REJECT) {
+            throw Problems.conflict("withdraw-outcome", "A " + mine.decision().words() + " acts at once and cannot be "
+                    + "taken back; ask for a send-back instead.");
+        }
+        decisions.delete(mine);
+        List<Decision> remaining = round.stream().filter(d -> d != mine).toList();
+        int approvals = projectStage.keptApprovals() + (int) remaining.stream().filter(d -> d.decision().approves()).count();
+        int rejections = (int) remaining.stream().filter(d -> d.decision().rejects()).count();
+        workflow.reopenVote(project.id(), stage.key(), user, approvals, rejections);
+    }
+
     /** A granted waiver's expiry came (an engine timer): the criterion is judged on its own again. */
     public void waiverDue(String waiverId, Instant at) {
         waivers.findById(waiverId).filter(w -> w.status() == GateWaiver.Status.GRANTED && !at.isBefore(w.expiresAt()))

@@ -20,4 +20,11 @@ public interface GateKeeper {
      * project elsewhere, and the engine's step must then not be completed.
      */
     boolean divertFinish(ProjectContext project, String stageKey);
+
+    /**
+     * Takes back {@code user}'s decision on a parallel approval while its gate is still open: the
+     * vote no longer counts and the approval opens for them again. Refuses, as a problem, what cannot
+     * be taken back.
+     */
+    void withdrawDecision(ProjectContext project, WorkItem item, String user);
 }

@@ -19,7 +19,7 @@ public final class WorkEvents {
 
     /** Who completed a task took it back (撤回) before the next step was acted on. */
     public record WorkWithdrawn(String workspaceId, String projectId, String stageKey, String itemKey, String name,
-                                String user, Instant at) {
+                                String user, Instant at, boolean approval) {
     }
 
     /** A user set (or changed) an absence: from, to, and who stands in. */

@@ -160,6 +160,14 @@ public class WorkItem {
         completedBy = null;
     }
 
+    /** Its approver took their decision back: this approval is void, and the engine opens a new one for them. */
+    void voidDecision() {
+        if (kind != Kind.APPROVAL || status != Status.DONE) {
+            throw new IllegalStateException("Work item " + id + " is a " + kind + " " + status);
+        }
+        status = Status.CANCELLED;
+    }
+
     /** The stage runs again from the start: the task waits to be opened again. */
     void resetToWaiting() {
         if (kind == Kind.TASK) {

@@ -186,12 +186,17 @@ public class WorkService {
         Claim claim = claim(id, actor);
         WorkItem item = claim.item();
         ProjectContext project = claim.project();
-        if (item.kind() != WorkItem.Kind.TASK) {
-            throw Problems.conflict("withdraw-approval", "A decision on a gate stands once made; ask an approver to send "
-                    + "the project back instead.");
-        }
         if (item.status() != WorkItem.Status.DONE || !actor.username().equals(item.completedBy())) {
-            throw Problems.conflict("not-yours-to-withdraw", "Only who completed a task takes it back, and only while it is done.");
+            throw Problems.conflict("not-yours-to-withdraw", "Only who completed a task or decided an approval takes it "
+                    + "back, and only while it is done.");
+        }
+        if (item.kind() == WorkItem.Kind.APPROVAL) {
+            project.project().assertActive();
+            item.voidDecision();
+            gate.getObject().withdrawDecision(project, item, actor.username());
+            events.publishEvent(new WorkEvents.WorkWithdrawn(project.workspaceId(), project.id(), item.stageKey(),
+                    item.itemKey(), item.name(), actor.username(), clock.instant(), true));
+            return project;
         }
         project.project().assertActive();
         List<WorkItem> stageItems = items.findByProjectIdAndStageKey(project.id(), item.stageKey());
@@ -218,7 +223,7 @@ public class WorkService {
         }
         stages.backToWork(project.id(), item.stageKey());
         events.publishEvent(new WorkEvents.WorkWithdrawn(project.workspaceId(), project.id(), item.stageKey(), item.itemKey(),
-                item.name(), actor.username(), now));
+                item.name(), actor.username(), now, false));
         return project;
     }
 

@@ -138,6 +138,19 @@ public class Workflow {
                 Map.of(BpmnIds.APPROVER_VARIABLE, user));
     }
 
+    /**
+     * Opens a parallel approval again for an approver who took their decision back: the vote counters
+     * the completion condition reads are set to what still counts, and one more instance of the
+     * multi-instance task starts for them (their finished one stays finished, so an all-approve gate
+     * now waits for one more completion: theirs).
+     */
+    public void reopenVote(String projectId, String stageKey, String user, int approvals, int rejections) {
+        runtime.setVariable(projectId, BpmnIds.approvalsVariable(stageKey), approvals);
+        runtime.setVariable(projectId, BpmnIds.rejectionsVariable(stageKey), rejections);
+        runtime.addMultiInstanceExecution(BpmnIds.approval(stageKey), projectId,
+                Map.of(BpmnIds.APPROVER_VARIABLE, user));
+    }
+
     /** Removes an approver who has not decided yet (减签): their instance goes, uncounted. */
     public void removeApprover(String projectId, String stageKey, String user, String engineTaskId) {
         List<String> approvers = new ArrayList<>(approvers(projectId, stageKey));
