@@ -232,6 +232,20 @@ const ApprovalPanel = {
     needsComment() { return !['approve', 'conditional'].includes(this.decision) },
   },
   created() { this.target = this.item.stageKey },
+  watch: {
+    // a part filled in after a refusal is no longer marked
+    conditions: {
+      deep: true,
+      handler(list) {
+        list.forEach((c, i) => {
+          if (c.text.trim()) delete this.errors['conditions[' + i + '].text']
+          if (c.owner) delete this.errors['conditions[' + i + '].owner']
+          if (c.due) delete this.errors['conditions[' + i + '].dueAt']
+        })
+      },
+    },
+    comment(text) { if (text.trim()) delete this.errors.comment },
+  },
   methods: {
     label(d) { return this.t('approval.' + { approve: 'approve', reject: 'reject', send_back: 'sendBack', conditional: 'conditional', hold: 'hold', kill: 'kill' }[d]) },
     hint(d) { return this.t('approval.hint.' + d) },
@@ -290,7 +304,7 @@ const ApprovalPanel = {
     <form @submit.prevent="decide" novalidate>
       <fieldset>
         <legend>{{ t('approval.decision') }}</legend>
-        <label v-for="d in decisions" :key="d" class="check" :data-decision="d"><input type="radio" :name="'decision-' + item.id" :value="d" v-model="decision"> {{ label(d) }}</label>
+        <label v-for="d in decisions" :key="d" class="check" :data-decision="d"><input type="radio" name="decision" :value="d" v-model="decision"> {{ label(d) }}</label>
       </fieldset>
       <p class="muted hint" data-slot="gate-outcomes">{{ hint(decision) }}</p>
       <fieldset v-if="decision === 'conditional'" class="conditions">
