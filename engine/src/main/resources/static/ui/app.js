@@ -1006,9 +1006,9 @@ const ProjectView = {
               {{ criterionLabel(s, w.criterion) }} — <q>{{ w.reason }}</q>
               <span class="muted"> {{ t('waiver.until', { date: formatDate(w.expiresAt) }) }} · {{ w.requestedBy }}</span>
               <span v-if="w.status === 'requested' && approverOf(s)" class="inline">
-                <button @click="decideWaiver(s, w, true)" :disabled="busy">{{ t('waiver.grant') }}</button>
+                <button class="waiver-grant" @click="decideWaiver(s, w, true)" :disabled="busy">{{ t('waiver.grant') }}</button>
                 <button @click="decideWaiver(s, w, false)" :disabled="busy">{{ t('waiver.refuse') }}</button></span></li></ul>
-            <button v-if="mayWaive && waiverFor !== s.key && s.gate.criteria.some(c => !c.met)" @click="openWaiver(s)">{{ t('waiver.request') }}</button>
+            <button v-if="mayWaive && waiverFor !== s.key && s.gate.criteria.some(c => !c.met)" class="waiver-open" @click="openWaiver(s)">{{ t('waiver.request') }}</button>
             <form v-if="waiverFor === s.key" class="waiver-form" @submit.prevent="requestWaiver(s)" novalidate>
               <div class="field" :class="{invalid: waiverErrors.criterion}"><label :for="'wv-crit-' + s.key">{{ t('waiver.criterion') }}<span class="req"> *</span></label>
                 <select :id="'wv-crit-' + s.key" v-model="waiver.criterion"><option value="">{{ t('field.choose') }}</option>
@@ -1266,8 +1266,8 @@ const NotificationsView = {
   },
   template: `<section>
     <div class="title-row"><h1>{{ t('notif.title') }}</h1>
-      <button v-if="inbox && inbox.unread" @click="readAll" :disabled="busy">{{ t('notif.readAll') }}</button>
-      <a class="button" href="#/settings">{{ t('settings.title') }}</a></div>
+      <span class="row-actions"><button v-if="inbox && inbox.unread" @click="readAll" :disabled="busy" data-action="read-all">{{ t('notif.readAll') }}</button>
+        <a class="button" href="#/settings">{{ t('settings.title') }}</a></span></div>
     <ErrorBox :error="error"/>
     <p v-if="!inbox && !error">{{ t('common.loading') }}</p>
     <p v-else-if="inbox && !inbox.items.length" class="empty">{{ t('notif.empty') }}</p>

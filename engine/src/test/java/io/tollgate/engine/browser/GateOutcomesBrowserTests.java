@@ -171,7 +171,7 @@ class GateOutcomesBrowserTests extends IntegrationTestSupport {
         b.waitFor(By.cssSelector(".notifications .notification.unread"));
         assertThat(b.find(By.cssSelector(".notifications")).getText()).isNotBlank();
         b.capture("notifications");
-        b.find(By.cssSelector("main .title-row > button")).click();
+        b.find(By.cssSelector("main [data-action=read-all]")).click();
         b.until(d -> d.findElements(By.cssSelector(".notification.unread")).isEmpty()
                 && d.findElements(By.cssSelector("[data-slot=notifications] .count")).isEmpty());
 
@@ -179,6 +179,23 @@ class GateOutcomesBrowserTests extends IntegrationTestSupport {
         b.go("#/settings");
         b.waitFor(By.cssSelector("table.channels tbody tr"));
         b.capture("settings");
+
+        // the project manager asks to waive the budget criterion the batch refused; carol grants it
+        String dear = batch.get(2);
+        b.go("#/projects/" + dear);
+        b.waitFor(By.cssSelector(".stage[data-stage=plan] .waiver-open")).click();
+        WebElement criterion = b.waitFor(By.id("wv-crit-plan"));
+        new org.openqa.selenium.support.ui.Select(criterion).selectByIndex(1);
+        b.type(By.id("wv-reason-plan"), "The board agreed by mail " + lang);
+        b.script("const e = document.getElementById('wv-exp-plan'); e.value = '2031-06-30'; e.dispatchEvent(new Event('input'))");
+        b.find(By.cssSelector(".waiver-form button.primary")).click();
+        b.waitFor(By.cssSelector(".stage[data-stage=plan] [data-waiver][data-status=requested]"));
+        b.capture("project-waiver");
+        b.signOut();
+        b.signIn("carol", "carol");
+        b.go("#/projects/" + dear);
+        b.waitFor(By.cssSelector("[data-waiver][data-status=requested] .waiver-grant")).click();
+        b.waitFor(By.cssSelector(".stage[data-stage=plan] [data-waiver][data-status=granted]"));
     }
 
     private static WebElement openApproval(Browser b, String project) {
