@@ -922,6 +922,11 @@ const ProjectView = {
       this.act('projects/' + encodeURIComponent(this.project.id) + '/stages/' + encodeURIComponent(s.key) + '/waivers/'
         + encodeURIComponent(w.id) + (grant ? '/grant' : '/refuse'), {}, this.t(grant ? 'waiver.granted' : 'waiver.refused'))
     },
+    /** Unmet criteria of the stage's gate no waiver is asked for yet. */
+    waivable(s) {
+      const asked = (s.gate.waivers || []).filter(w => w.status === 'requested').map(w => w.criterion)
+      return s.gate.criteria.filter(c => !c.met && !asked.includes(c.key))
+    },
     criterionLabel(s, key) {
       const c = s.gate && s.gate.criteria.find(x => x.key === key)
       return c ? criterionText(this.tpl, { ...c, met: false }) : key
@@ -1008,11 +1013,11 @@ const ProjectView = {
               <span v-if="w.status === 'requested' && approverOf(s)" class="inline">
                 <button class="waiver-grant" @click="decideWaiver(s, w, true)" :disabled="busy">{{ t('waiver.grant') }}</button>
                 <button @click="decideWaiver(s, w, false)" :disabled="busy">{{ t('waiver.refuse') }}</button></span></li></ul>
-            <button v-if="mayWaive && waiverFor !== s.key && s.gate.criteria.some(c => !c.met)" class="waiver-open" @click="openWaiver(s)">{{ t('waiver.request') }}</button>
+            <button v-if="mayWaive && waiverFor !== s.key && waivable(s).length" class="waiver-open" @click="openWaiver(s)">{{ t('waiver.request') }}</button>
             <form v-if="waiverFor === s.key" class="waiver-form" @submit.prevent="requestWaiver(s)" novalidate>
               <div class="field" :class="{invalid: waiverErrors.criterion}"><label :for="'wv-crit-' + s.key">{{ t('waiver.criterion') }}<span class="req"> *</span></label>
                 <select :id="'wv-crit-' + s.key" v-model="waiver.criterion"><option value="">{{ t('field.choose') }}</option>
-                  <option v-for="c in s.gate.criteria.filter(c => !c.met)" :key="c.key" :value="c.key">{{ criterionText(tpl, c) }}</option></select>
+                  <option v-for="c in waivable(s)" :key="c.key" :value="c.key">{{ criterionText(tpl, c) }}</option></select>
                 <p v-if="waiverErrors.criterion" class="field-error" role="alert">{{ waiverErrors.criterion }}</p></div>
               <div class="field" :class="{invalid: waiverErrors.reason}"><label :for="'wv-reason-' + s.key">{{ t('waiver.reason') }}<span class="req"> *</span></label>
                 <textarea :id="'wv-reason-' + s.key" v-model="waiver.reason" rows="2" maxlength="1000"></textarea>
