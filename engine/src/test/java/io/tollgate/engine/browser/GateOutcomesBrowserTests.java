@@ -196,6 +196,14 @@ class GateOutcomesBrowserTests extends IntegrationTestSupport {
         b.go("#/projects/" + dear);
         b.waitFor(By.cssSelector("[data-waiver][data-status=requested] .waiver-grant")).click();
         b.waitFor(By.cssSelector(".stage[data-stage=plan] [data-waiver][data-status=granted]"));
+
+        // carol's inbox is left as it was found: the two projects still at her gate are killed
+        for (String project : List.of(held, dear)) {
+            Api.Answer killed = api().as("carol").post("/api/tasks/" + item("carol", project, "approval") + "/decision",
+                    Map.of("decision", "kill", "comment", "Done with it"));
+            assertThat(killed.status()).as(killed.text()).isEqualTo(200);
+            assertThat(killed.get("status").asText()).isEqualTo("cancelled");
+        }
     }
 
     private static WebElement openApproval(Browser b, String project) {
