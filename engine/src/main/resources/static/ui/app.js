@@ -24,12 +24,15 @@ function parseRoute(hash) {
   if (parts[0] === 'projects' && parts[1] === 'new') return { name: 'start', params }
   if (parts[0] === 'projects' && parts[1]) return { name: 'project', id: parts[1], params }
   if (parts[0] === 'projects') return { name: 'projects', params }
+  if (parts[0] === 'notifications') return { name: 'notifications', params }
+  if (parts[0] === 'settings') return { name: 'settings', params }
   if (parts[0] === 'admin') return { name: 'admin', tab: parts[1] || 'users', params }
   return { name: 'inbox', params }
 }
 window.addEventListener('hashchange', () => {
   store.route = parseRoute(location.hash)
   store.flash = ''
+  if (store.me && !store.me.mustChangePassword) loadNotifications()
   window.scrollTo(0, 0)
 })
 
@@ -199,16 +202,25 @@ const TaskPanel = {
   </form>`,
 }
 
-/** The decisions an approver can take. Gate outcomes (conditional go, hold, kill) are added to this list. */
-const DECISIONS = ['approve', 'reject', 'send_back']
+/** The decisions each gate outcome offers an approver (a gate without `outcomes` offers go and recycle). */
+const OUTCOME_DECISIONS = { go: ['approve'], conditional: ['conditional'], hold: ['hold'], kill: ['kill'], recycle: ['reject', 'send_back'] }
+const decisionsOf = (gate) => {
+  const outcomes = gate && gate.outcomes && gate.outcomes.length ? gate.outcomes : ['go', 'recycle']
+  const out = []
+  for (const o of ['go', 'conditional', 'hold', 'kill', 'recycle']) if (outcomes.includes(o)) out.push(...OUTCOME_DECISIONS[o])
+  return out
+}
+/** A date picked in a form (yyyy-mm-dd) as the end of that day in the browser's zone, as the API takes it. */
+const endOfDay = (date) => date ? new Date(date + 'T23:59:00').toISOString() : null
+const startOfDay = (date) => date ? new Date(date + 'T00:00:00').toISOString() : null
 
 const ApprovalPanel = {
   components: { ErrorBox, PersonPicker },
   props: ['item', 'project', 'tpl'],
   emits: ['done'],
   inject: ['t', 'store'],
-  data: () => ({ decision: 'approve', comment: '', target: '', error: '', unmet: [], busy: false,
-    delegateTo: '', addSigner: '', removeSigner: '', decisions: DECISIONS }),
+  data: () => ({ decision: 'approve', comment: '', target: '', error: '', unmet: [], busy: false, errors: {},
+    conditions: [{ text: '', owner: '', due: '' }], delegateTo: '', addSigner: '', removeSigner: '' }),
   computed: {
     stage() { return this.project && this.project.stages.find(s => s.key === this.item.stageKey) },
     earlier() {
@@ -216,27 +228,60 @@ const ApprovalPanel = {
       const i = this.project.stages.findIndex(s => s.key === this.item.stageKey)
       return this.project.stages.slice(0, i + 1)
     },
-    needsComment() { return this.decision !== 'approve' },
+    decisions() { return decisionsOf(this.stage && this.stage.gate) },
+    needsComment() { return !['approve', 'conditional'].includes(this.decision) },
   },
   created() { this.target = this.item.stageKey },
+  watch: {
+    // a part filled in after a refusal is no longer marked
+    conditions: {
+      deep: true,
+      handler(list) {
+        list.forEach((c, i) => {
+          if (c.text.trim()) delete this.errors['conditions[' + i + '].text']
+          if (c.owner) delete this.errors['conditions[' + i + '].owner']
+          if (c.due) delete this.errors['conditions[' + i + '].dueAt']
+        })
+      },
+    },
+    comment(text) { if (text.trim()) delete this.errors.comment },
+  },
   methods: {
-    label(d) { return this.t('approval.' + { approve: 'approve', reject: 'reject', send_back: 'sendBack' }[d]) },
+    label(d) { return this.t('approval.' + { approve: 'approve', reject: 'reject', send_back: 'sendBack', conditional: 'conditional', hold: 'hold', kill: 'kill' }[d]) },
+    hint(d) { return this.t('approval.hint.' + d) },
+    addCondition() { if (this.conditions.length < 20) this.conditions.push({ text: '', owner: '', due: '' }) },
+    removeCondition(i) { this.conditions.splice(i, 1) },
     async run(path, body, message) {
       this.error = ''
       this.unmet = []
+      this.errors = {}
       this.busy = true
       try {
         await api('/api/tasks/' + encodeURIComponent(this.item.id) + path, { method: 'POST', body })
         this.$emit('done', message)
       } catch (e) {
         this.error = describe(e, this.t)
-        if (e instanceof ApiError) this.unmet = e.unmet
+        if (e instanceof ApiError) { this.unmet = e.unmet; this.errors = e.fieldErrors() }
       } finally { this.busy = false }
     },
     decide() {
-      if (this.needsComment && !this.comment.trim()) { this.error = this.t('approval.commentNeeded'); return }
+      this.errors = {}
+      if (this.needsComment && !this.comment.trim()) {
+        this.errors.comment = this.t('approval.commentNeeded')
+        this.error = this.t('error.fix')
+        return
+      }
       const body = { decision: this.decision, comment: this.comment.trim() || null }
       if (this.decision === 'send_back') body.sendBackTo = this.target
+      if (this.decision === 'conditional') {
+        this.conditions.forEach((c, i) => {
+          if (!c.text.trim()) this.errors['conditions[' + i + '].text'] = this.t('field.err.required')
+          if (!c.owner) this.errors['conditions[' + i + '].owner'] = this.t('field.err.required')
+          if (!c.due) this.errors['conditions[' + i + '].dueAt'] = this.t('field.err.required')
+        })
+        if (Object.keys(this.errors).length) { this.error = this.t('error.fix'); return }
+        body.conditions = this.conditions.map(c => ({ text: c.text.trim(), owner: c.owner, dueAt: endOfDay(c.due) }))
+      }
       this.run('/decision', body, this.t('approval.decided'))
     },
     delegate() { if (this.delegateTo) this.run('/delegate', { to: this.delegateTo }, this.t('approval.delegated')) },
@@ -259,18 +304,38 @@ const ApprovalPanel = {
     <form @submit.prevent="decide" novalidate>
       <fieldset>
         <legend>{{ t('approval.decision') }}</legend>
-        <label v-for="d in decisions" :key="d" class="check"><input type="radio" name="decision" :value="d" v-model="decision"> {{ label(d) }}</label>
+        <label v-for="d in decisions" :key="d" class="check" :data-decision="d"><input type="radio" name="decision" :value="d" v-model="decision"> {{ label(d) }}</label>
       </fieldset>
-      <p class="muted slot" data-slot="gate-outcomes">{{ t('approval.outcomes') }}</p>
+      <p class="muted hint" data-slot="gate-outcomes">{{ hint(decision) }}</p>
+      <fieldset v-if="decision === 'conditional'" class="conditions">
+        <legend>{{ t('approval.conditions') }}</legend>
+        <div v-for="(c, i) in conditions" :key="i" class="condition card" :data-condition="i">
+          <div class="field" :class="{invalid: errors['conditions[' + i + '].text']}">
+            <label :for="'cond-text-' + item.id + '-' + i">{{ t('approval.condition.text') }}<span class="req"> *</span></label>
+            <textarea :id="'cond-text-' + item.id + '-' + i" v-model="c.text" rows="2" maxlength="1000"></textarea>
+            <p v-if="errors['conditions[' + i + '].text']" class="field-error" role="alert">{{ errors['conditions[' + i + '].text'] }}</p></div>
+          <div class="field" :class="{invalid: errors['conditions[' + i + '].owner']}">
+            <span class="label">{{ t('approval.condition.owner') }}<span class="req"> *</span></span>
+            <PersonPicker v-model="c.owner" :id="'cond-owner-' + item.id + '-' + i" :label="t('approval.condition.owner')"/>
+            <p v-if="errors['conditions[' + i + '].owner']" class="field-error" role="alert">{{ errors['conditions[' + i + '].owner'] }}</p></div>
+          <div class="field" :class="{invalid: errors['conditions[' + i + '].dueAt']}">
+            <label :for="'cond-due-' + item.id + '-' + i">{{ t('approval.condition.due') }}<span class="req"> *</span></label>
+            <input type="date" :id="'cond-due-' + item.id + '-' + i" v-model="c.due">
+            <p v-if="errors['conditions[' + i + '].dueAt']" class="field-error" role="alert">{{ errors['conditions[' + i + '].dueAt'] }}</p></div>
+          <button type="button" v-if="conditions.length > 1" @click="removeCondition(i)">{{ t('approval.condition.remove') }}</button>
+        </div>
+        <button type="button" @click="addCondition" :disabled="conditions.length >= 20">{{ t('approval.condition.add') }}</button>
+      </fieldset>
       <div class="field" v-if="decision === 'send_back'">
         <label :for="'target-' + item.id">{{ t('approval.target') }}</label>
         <select :id="'target-' + item.id" v-model="target">
           <option v-for="s in earlier" :key="s.key" :value="s.key">{{ stageName(tpl, s.key) }}</option>
         </select>
       </div>
-      <div class="field">
-        <label :for="'comment-' + item.id">{{ t('approval.comment') }}<span v-if="needsComment" class="req"> *</span></label>
+      <div class="field" :class="{invalid: errors.comment}">
+        <label :for="'comment-' + item.id">{{ decision === 'kill' ? t('approval.killReason') : t('approval.comment') }}<span v-if="needsComment" class="req"> *</span></label>
         <textarea :id="'comment-' + item.id" v-model="comment" rows="3" maxlength="2000"></textarea>
+        <p v-if="errors.comment" class="field-error" role="alert">{{ errors.comment }}</p>
       </div>
       <button class="primary" :disabled="busy">{{ t('approval.submit') }}</button>
     </form>
@@ -302,9 +367,11 @@ ApprovalPanel.methods.criterionText = criterionText
 const InboxView = {
   components: { TaskPanel, ApprovalPanel, ErrorBox },
   inject: ['t', 'store'],
-  data: () => ({ items: null, error: '', open: null, projects: {}, templates: {} }),
+  data: () => ({ items: null, error: '', open: null, projects: {}, templates: {}, selected: [],
+    batchDecision: 'approve', batchComment: '', batchError: '', batchResults: null, batchNames: {}, busy: false, withdrawable: [] }),
   created() { this.load() },
   computed: {
+    approvals() { return (this.items || []).filter(i => i.kind === 'approval') },
     sorted() {
       const now = Date.now()
       const due = i => i.dueAt ? new Date(i.dueAt).getTime() : Infinity
@@ -334,7 +401,31 @@ const InboxView = {
     needs(i) {
       if (i.kind === 'approval') return this.t('inbox.needsDecision')
       const n = (i.fields || []).length
-      return n ? this.t('inbox.needsFields', { n }) : this.t('inbox.needsNothing')
+      return n === 1 ? this.t('inbox.needsField') : n ? this.t('inbox.needsFields', { n }) : this.t('inbox.needsNothing')
+    },
+    async decideBatch() {
+      this.batchError = ''
+      this.batchResults = null
+      if (!this.selected.length) { this.batchError = this.t('batch.noneSelected'); return }
+      if (this.batchDecision !== 'approve' && !this.batchComment.trim()) { this.batchError = this.t('approval.commentNeeded'); return }
+      this.busy = true
+      const names = {}
+      for (const i of this.items) if (this.selected.includes(i.id)) names[i.id] = i.projectName + ' · ' + this.itemName(i)
+      try {
+        const answer = await api('/api/tasks/decisions', { method: 'POST', body: {
+          ids: this.selected, decision: this.batchDecision, comment: this.batchComment.trim() || null } })
+        this.batchNames = names
+        this.batchResults = answer.results
+        this.selected = []
+        this.batchComment = ''
+        await this.load()
+      } catch (e) { this.batchError = describe(e, this.t) } finally { this.busy = false }
+    },
+    problemText(r) {
+      if (r.ok) return this.t('batch.ok')
+      const p = r.problem || {}
+      const unmet = Array.isArray(p.unmet) && p.unmet.length ? ' ' + p.unmet.map(u => u.message || u.key).join('; ') : ''
+      return (p.detail || p.title || this.t('error.title')) + unmet
     },
     toggle(i) { this.open = this.open === i.id ? null : i.id },
     async done(message) {
@@ -360,10 +451,32 @@ const InboxView = {
     <p v-else-if="items && !items.length" class="empty">{{ t('inbox.empty') }}</p>
     <template v-else-if="items">
       <p class="muted">{{ t('inbox.count', { n: items.length }) }}</p>
-      <p class="muted slot" data-slot="batch-approval">{{ t('approval.batchSoon') }}</p>
+      <form v-if="approvals.length > 1" class="card batch" data-slot="batch-approval" @submit.prevent="decideBatch" novalidate>
+        <h2>{{ t('approval.batch') }}</h2>
+        <p class="muted">{{ t('batch.hint', { n: selected.length }) }}</p>
+        <ErrorBox :error="batchError"/>
+        <div class="inline">
+          <label for="batch-decision">{{ t('approval.decision') }}</label>
+          <select id="batch-decision" v-model="batchDecision">
+            <option v-for="d in ['approve', 'reject', 'hold', 'kill']" :key="d" :value="d">{{ t('approval.' + d) }}</option></select>
+        </div>
+        <div class="field">
+          <label for="batch-comment">{{ t('approval.comment') }}<span v-if="batchDecision !== 'approve'" class="req"> *</span></label>
+          <textarea id="batch-comment" v-model="batchComment" rows="2" maxlength="2000"></textarea>
+        </div>
+        <button class="primary" :disabled="busy">{{ t('batch.submit', { n: selected.length }) }}</button>
+      </form>
+      <div v-if="batchResults" class="card batch-results" role="status">
+        <h2>{{ t('batch.results') }}</h2>
+        <ul><li v-for="r in batchResults" :key="r.id" :class="r.ok ? 'met' : 'unmet'" :data-result="r.id" :data-ok="r.ok">
+          <span class="mark" aria-hidden="true">{{ r.ok ? '✓' : '✗' }}</span>
+          <strong>{{ batchNames[r.id] || r.id }}:</strong> {{ problemText(r) }}</li></ul>
+      </div>
       <ul class="inbox">
         <li v-for="i in sorted" :key="i.id" class="card" :class="{overdue: overdue(i)}" :data-item="i.id">
           <div class="item-head">
+            <label v-if="i.kind === 'approval' && approvals.length > 1" class="pick"><input type="checkbox" :value="i.id" v-model="selected">
+              <span class="sr-only">{{ t('batch.select', { name: itemName(i) }) }}</span></label>
             <span class="badge" :class="'kind-' + i.kind">{{ t(i.kind === 'approval' ? 'inbox.approval' : 'inbox.task') }}</span>
             <h2 class="item-title">{{ itemName(i) }}</h2>
             <button class="open" @click="toggle(i)" :aria-expanded="open === i.id ? 'true' : 'false'"
@@ -685,7 +798,7 @@ const ProjectView = {
   components: { ErrorBox, StatusBadge, Timeline, FieldForm },
   inject: ['t', 'store'],
   data: () => ({ project: null, tpl: null, audit: [], diagram: '', error: '', editing: false, values: {}, errors: {},
-    fieldError: '', busy: false }),
+    fieldError: '', busy: false, actionError: '', waiverFor: '', waiver: { criterion: '', reason: '', expires: '' }, waiverErrors: {} }),
   created() { this.load() },
   beforeUnmount() { if (this.diagram) URL.revokeObjectURL(this.diagram) },
   watch: {
@@ -705,6 +818,14 @@ const ProjectView = {
     current() {
       return this.project ? this.project.stages.filter(s => ['active', 'approval'].includes(s.status)).map(s => stageName(this.tpl, s.key)) : []
     },
+    held() { return this.project && (this.project.hold || this.project.status === 'on_hold') },
+    mayResume() {
+      if (!this.held) return false
+      const stage = this.project.hold && this.project.stages.find(s => s.key === this.project.hold.stageKey)
+      return isManager() || this.approverOf(stage)
+    },
+    conditions() { return (this.project && this.project.conditions) || [] },
+    mayWaive() { return this.project && this.project.status === 'active' && isManager() },
     mayEdit() {
       return this.project && this.project.status === 'active' && (isManager() || this.project.createdBy === this.store.me.username)
     },
@@ -757,6 +878,59 @@ const ProjectView = {
         if (e instanceof ApiError) Object.assign(this.errors, e.fieldErrors())
       } finally { this.busy = false }
     },
+    approverOf(stage) {
+      const me = this.store.me
+      const approvers = (stage && stage.gate && stage.gate.approval && stage.gate.approval.approvers) || []
+      return approvers.some(a => a === 'user:' + me.username || a === me.username
+        || (a.startsWith('group:') && (me.groups || []).includes(a.substring(6)))
+        || ((this.project.roles || {})[a] || []).includes(me.username))
+    },
+    async act(path, body, message) {
+      this.actionError = ''
+      this.busy = true
+      try {
+        const answer = await api('/api/' + path, { method: 'POST', body })
+        if (answer && answer.stages) this.project = answer
+        else this.project = await api('/api/projects/' + encodeURIComponent(this.project.id))
+        this.store.flash = message
+        this.loadAudit()
+        return true
+      } catch (e) {
+        this.actionError = describe(e, this.t)
+        if (e instanceof ApiError) this.waiverErrors = e.fieldErrors()
+        return false
+      } finally { this.busy = false }
+    },
+    resume() { this.act('projects/' + encodeURIComponent(this.project.id) + '/resume', undefined, this.t('hold.resumed')) },
+    markMet(c) { this.act('projects/' + encodeURIComponent(this.project.id) + '/conditions/' + encodeURIComponent(c.id) + '/met', undefined, this.t('condition.marked')) },
+    mayMarkMet(c) { return c.status === 'open' && this.project.status !== 'cancelled' && (c.owner === this.store.me.username || isManager()) },
+    mayWithdraw(task) { return this.project.status === 'active' && task.status === 'done' && task.completedBy === this.store.me.username },
+    withdraw(task) { this.act('tasks/' + encodeURIComponent(task.id) + '/withdraw', undefined, this.t('task.withdrawn')) },
+    openWaiver(s) { this.waiverFor = s.key; this.waiver = { criterion: '', reason: '', expires: '' }; this.waiverErrors = {} },
+    async requestWaiver(s) {
+      const e = {}
+      if (!this.waiver.criterion) e.criterion = this.t('field.err.required')
+      if (!this.waiver.reason.trim()) e.reason = this.t('field.err.required')
+      if (!this.waiver.expires) e.expiresAt = this.t('field.err.required')
+      this.waiverErrors = e
+      if (Object.keys(e).length) return
+      const ok = await this.act('projects/' + encodeURIComponent(this.project.id) + '/stages/' + encodeURIComponent(s.key) + '/waivers',
+        { criterion: this.waiver.criterion, reason: this.waiver.reason.trim(), expiresAt: endOfDay(this.waiver.expires) }, this.t('waiver.requested'))
+      if (ok) this.waiverFor = ''
+    },
+    decideWaiver(s, w, grant) {
+      this.act('projects/' + encodeURIComponent(this.project.id) + '/stages/' + encodeURIComponent(s.key) + '/waivers/'
+        + encodeURIComponent(w.id) + (grant ? '/grant' : '/refuse'), {}, this.t(grant ? 'waiver.granted' : 'waiver.refused'))
+    },
+    /** Unmet criteria of the stage's gate no waiver is asked for yet. */
+    waivable(s) {
+      const asked = (s.gate.waivers || []).filter(w => w.status === 'requested').map(w => w.criterion)
+      return s.gate.criteria.filter(c => !c.met && !asked.includes(c.key))
+    },
+    criterionLabel(s, key) {
+      const c = s.gate && s.gate.criteria.find(x => x.key === key)
+      return c ? criterionText(this.tpl, { ...c, met: false }) : key
+    },
     fieldName(f) { return localName(this.store.lang, f) },
     stageName(s) { return stageName(this.tpl, s.key) },
     roleName(r) { return this.tpl && this.tpl.roles && this.tpl.roles[r] ? localName(this.store.lang, this.tpl.roles[r], r) : r },
@@ -771,7 +945,7 @@ const ProjectView = {
       return text === key ? action : text
     },
     decisionText(d) { return this.t('project.decided', { user: d.user, decision: this.t('decision.' + d.decision) }) },
-    formatTime, formatValue, principal, criterionText,
+    formatTime, formatDate, formatValue, principal, criterionText, personName,
   },
   template: `<section>
     <h1 v-if="!project">{{ error ? t('error.title') : t('common.loading') }}</h1>
@@ -782,6 +956,24 @@ const ProjectView = {
         <span v-if="project.health" class="badge" :class="'health-' + project.health">{{ t('health.' + project.health) }}</span></div>
       <p class="muted">{{ tpl ? (tpl.names && tpl.names[store.lang]) || tpl.name : project.template }} v{{ project.version }}
         · {{ t('projects.created') }} {{ formatTime(project.createdAt) }} · {{ project.createdBy }}</p>
+      <ErrorBox :error="actionError"/>
+      <div v-if="held" class="card held" data-slot="hold" role="status">
+        <p><strong>{{ t('hold.title') }}</strong>
+          <template v-if="project.hold"> {{ t('hold.since', { stage: stageName({ key: project.hold.stageKey }), who: project.hold.by, when: formatTime(project.hold.since) }) }}</template></p>
+        <button v-if="mayResume" class="primary" @click="resume" :disabled="busy">{{ t('hold.resume') }}</button>
+      </div>
+      <section v-if="conditions.length" class="conditions-list" :aria-label="t('condition.title')">
+        <h2>{{ t('condition.title') }}</h2>
+        <ul class="cards">
+          <li v-for="c in conditions" :key="c.id" class="card condition" :data-condition="c.id" :data-status="c.status">
+            <p class="text">{{ c.text }}</p>
+            <p class="muted">{{ stageName({ key: c.stageKey }) }} · {{ t('condition.owner') }}: {{ personName(c.owner) }} · {{ t('condition.due') }}: {{ formatDate(c.dueAt) }}</p>
+            <p><span class="badge" :class="'cond-' + c.status">{{ t('condition.' + c.status) }}</span>
+              <span v-if="c.metAt" class="muted"> {{ c.metBy }} · {{ formatTime(c.metAt) }}</span></p>
+            <button v-if="mayMarkMet(c)" @click="markMet(c)" :disabled="busy">{{ t('condition.markMet') }}</button>
+          </li>
+        </ul>
+      </section>
 
       <h2>{{ t('project.timeline') }}</h2>
       <Timeline :project="project" :tpl="tpl"/>
@@ -797,7 +989,8 @@ const ProjectView = {
           <h4>{{ t('project.tasks') }}</h4>
           <ul class="tasks"><li v-for="task in s.tasks" :key="task.id">
             {{ taskName(s, task) }} — <StatusBadge kind="taskstatus" :value="task.status"/>
-            <span class="muted"> {{ task.completedBy || task.assignee || (task.candidates || []).map(principal).join(', ') }}</span></li></ul>
+            <span class="muted"> {{ task.completedBy || task.assignee || (task.candidates || []).map(principal).join(', ') }}</span>
+            <button v-if="mayWithdraw(task)" class="small" @click="withdraw(task)" :disabled="busy">{{ t('task.withdraw') }}</button></li></ul>
           <h4>{{ t('project.gate') }}</h4>
           <ul class="checklist" v-if="s.gate">
             <li v-for="c in s.gate.criteria" :key="c.kind + c.key" :class="c.met ? 'met' : 'unmet'">
@@ -810,6 +1003,31 @@ const ProjectView = {
               <q v-if="d.comment">{{ d.comment }}</q> <span class="muted">{{ formatTime(d.at) }}</span></li></ul>
             <p v-if="s.gate.approval.pending && s.gate.approval.pending.length">
               {{ t('project.waitingFor', { who: s.gate.approval.pending.map(principal).join(', ') }) }}</p>
+          </template>
+          <template v-if="s.gate && ((s.gate.waivers || []).length || (mayWaive && s.gate.criteria.some(c => !c.met) && ['active', 'approval'].includes(s.status)))">
+            <h4>{{ t('waiver.title') }}</h4>
+            <ul class="waivers"><li v-for="w in s.gate.waivers || []" :key="w.id" :data-waiver="w.id" :data-status="w.status">
+              <span class="badge" :class="'waiver-' + w.status">{{ t('waiverstatus.' + w.status) }}</span>
+              {{ criterionLabel(s, w.criterion) }} — <q>{{ w.reason }}</q>
+              <span class="muted"> {{ t('waiver.until', { date: formatDate(w.expiresAt) }) }} · {{ w.requestedBy }}</span>
+              <span v-if="w.status === 'requested' && approverOf(s)" class="inline">
+                <button class="waiver-grant" @click="decideWaiver(s, w, true)" :disabled="busy">{{ t('waiver.grant') }}</button>
+                <button @click="decideWaiver(s, w, false)" :disabled="busy">{{ t('waiver.refuse') }}</button></span></li></ul>
+            <button v-if="mayWaive && waiverFor !== s.key && waivable(s).length" class="waiver-open" @click="openWaiver(s)">{{ t('waiver.request') }}</button>
+            <form v-if="waiverFor === s.key" class="waiver-form" @submit.prevent="requestWaiver(s)" novalidate>
+              <div class="field" :class="{invalid: waiverErrors.criterion}"><label :for="'wv-crit-' + s.key">{{ t('waiver.criterion') }}<span class="req"> *</span></label>
+                <select :id="'wv-crit-' + s.key" v-model="waiver.criterion"><option value="">{{ t('field.choose') }}</option>
+                  <option v-for="c in waivable(s)" :key="c.key" :value="c.key">{{ criterionText(tpl, c) }}</option></select>
+                <p v-if="waiverErrors.criterion" class="field-error" role="alert">{{ waiverErrors.criterion }}</p></div>
+              <div class="field" :class="{invalid: waiverErrors.reason}"><label :for="'wv-reason-' + s.key">{{ t('waiver.reason') }}<span class="req"> *</span></label>
+                <textarea :id="'wv-reason-' + s.key" v-model="waiver.reason" rows="2" maxlength="1000"></textarea>
+                <p v-if="waiverErrors.reason" class="field-error" role="alert">{{ waiverErrors.reason }}</p></div>
+              <div class="field" :class="{invalid: waiverErrors.expiresAt}"><label :for="'wv-exp-' + s.key">{{ t('waiver.expires') }}<span class="req"> *</span></label>
+                <input type="date" :id="'wv-exp-' + s.key" v-model="waiver.expires">
+                <p v-if="waiverErrors.expiresAt" class="field-error" role="alert">{{ waiverErrors.expiresAt }}</p></div>
+              <button class="primary" :disabled="busy">{{ t('waiver.submit') }}</button>
+              <button type="button" @click="waiverFor = ''">{{ t('common.cancel') }}</button>
+            </form>
           </template>
         </article>
       </div>
@@ -1017,16 +1235,173 @@ const AdminView = {
   </section>`,
 }
 
+// ---- notifications and my settings -----------------------------------------------------------------------
+const NotificationsView = {
+  components: { ErrorBox },
+  inject: ['t', 'store'],
+  data: () => ({ inbox: null, error: '', page: 0, busy: false }),
+  created() { this.load() },
+  computed: { pages() { return this.inbox ? Math.max(1, Math.ceil(this.inbox.total / this.inbox.size)) : 1 } },
+  methods: {
+    async load() {
+      this.error = ''
+      try {
+        this.inbox = await api('/api/notifications?page=' + this.page + '&size=20')
+        this.store.unread = this.inbox.unread
+      } catch (e) { this.error = describe(e, this.t) }
+    },
+    async read(n) {
+      if (n.read) return
+      try {
+        await api('/api/notifications/' + encodeURIComponent(n.id) + '/read', { method: 'POST' })
+        n.read = true
+        this.store.unread = Math.max(0, (this.store.unread || 0) - 1)
+      } catch (e) { this.error = describe(e, this.t) }
+    },
+    async readAll() {
+      this.busy = true
+      try {
+        await api('/api/notifications/read-all', { method: 'POST' })
+        await this.load()
+      } catch (e) { this.error = describe(e, this.t) } finally { this.busy = false }
+    },
+    go(page) { this.page = page; this.load() },
+    link(n) { return n.projectId ? '#/projects/' + n.projectId : null },
+    formatTime,
+  },
+  template: `<section>
+    <div class="title-row"><h1>{{ t('notif.title') }}</h1>
+      <span class="row-actions"><button v-if="inbox && inbox.unread" @click="readAll" :disabled="busy" data-action="read-all">{{ t('notif.readAll') }}</button>
+        <a class="button" href="#/settings">{{ t('settings.title') }}</a></span></div>
+    <ErrorBox :error="error"/>
+    <p v-if="!inbox && !error">{{ t('common.loading') }}</p>
+    <p v-else-if="inbox && !inbox.items.length" class="empty">{{ t('notif.empty') }}</p>
+    <template v-else-if="inbox">
+      <p class="muted">{{ t('notif.unread', { n: inbox.unread }) }}</p>
+      <ul class="notifications">
+        <li v-for="n in inbox.items" :key="n.id" class="card notification" :class="{unread: !n.read}" :data-notification="n.id">
+          <p class="meta"><span v-if="!n.read" class="badge unread-badge">{{ t('notif.new') }}</span>
+            <span class="muted">{{ formatTime(n.createdAt) }}</span></p>
+          <h2 class="item-title"><a v-if="link(n)" :href="link(n)" @click="read(n)">{{ n.title }}</a><template v-else>{{ n.title }}</template></h2>
+          <p v-if="n.text" class="text">{{ n.text }}</p>
+          <button v-if="!n.read" class="small" @click="read(n)">{{ t('notif.markRead') }}</button>
+        </li>
+      </ul>
+      <nav class="pager" v-if="pages > 1" :aria-label="t('common.page', { page: page + 1, pages })">
+        <button :disabled="page === 0" @click="go(page - 1)">{{ t('common.previous') }}</button>
+        <span>{{ t('common.page', { page: page + 1, pages }) }}</span>
+        <button :disabled="page + 1 >= pages" @click="go(page + 1)">{{ t('common.next') }}</button>
+      </nav>
+    </template>
+  </section>`,
+}
+
+const SettingsView = {
+  components: { ErrorBox, PersonPicker },
+  inject: ['t', 'store'],
+  data: () => ({ settings: null, error: '', absence: null, away: { from: '', to: '', substitute: '' }, awayErrors: {},
+    awayError: '', handover: null, busy: false, channels: ['inapp', 'email'], languages }),
+  created() { this.load() },
+  methods: {
+    async load() {
+      try { this.settings = await api('/api/me/notification-settings') } catch (e) { this.error = describe(e, this.t) }
+      try {
+        this.absence = await api('/api/me/absence')
+        this.away = { from: (this.absence.from || '').substring(0, 10), to: (this.absence.to || '').substring(0, 10), substitute: this.absence.substitute || '' }
+      } catch (e) { this.absence = null }
+    },
+    eventName(k) { const key = 'event.' + k; const x = this.t(key); return x === key ? k : x },
+    toggle(event, channel, on) {
+      const list = this.settings.events[event] || []
+      this.settings.events[event] = on ? [...new Set([...list, channel])] : list.filter(c => c !== channel)
+    },
+    async save() {
+      this.error = ''
+      this.busy = true
+      try {
+        this.settings = await api('/api/me/notification-settings', { method: 'PUT', body: this.settings })
+        this.store.flash = this.t('common.saved')
+      } catch (e) { this.error = describe(e, this.t) } finally { this.busy = false }
+    },
+    async saveAway() {
+      this.awayError = ''
+      const e = {}
+      if (!this.away.to) e.to = this.t('field.err.required')
+      if (!this.away.substitute) e.substitute = this.t('field.err.required')
+      this.awayErrors = e
+      if (Object.keys(e).length) return
+      this.busy = true
+      try {
+        this.absence = await api('/api/me/absence', { method: 'PUT', body: {
+          from: this.away.from ? startOfDay(this.away.from) : null, to: endOfDay(this.away.to), substitute: this.away.substitute } })
+        this.store.flash = this.t('away.saved')
+      } catch (err) {
+        this.awayError = describe(err, this.t)
+        if (err instanceof ApiError) this.awayErrors = err.fieldErrors()
+      } finally { this.busy = false }
+    },
+    async endAway() {
+      try {
+        await api('/api/me/absence', { method: 'DELETE' })
+        this.absence = null
+        this.away = { from: '', to: '', substitute: '' }
+        this.store.flash = this.t('away.ended')
+      } catch (err) { this.awayError = describe(err, this.t) }
+    },
+    async handOver() {
+      try {
+        this.handover = await api('/api/me/absence/handover', { method: 'POST' })
+      } catch (err) { this.awayError = describe(err, this.t) }
+    },
+    formatDate,
+  },
+  template: `<section class="narrow">
+    <h1>{{ t('settings.title') }}</h1>
+    <ErrorBox :error="error"/>
+    <form v-if="settings" class="card" @submit.prevent="save">
+      <h2>{{ t('settings.notifications') }}</h2>
+      <div class="field"><label for="set-lang">{{ t('settings.language') }}</label>
+        <select id="set-lang" v-model="settings.language"><option v-for="l in languages" :key="l.code" :value="l.code">{{ l.name }}</option></select></div>
+      <div class="table-wrap" tabindex="0" role="region" :aria-label="t('settings.channels')"><table class="channels">
+        <thead><tr><th scope="col">{{ t('settings.event') }}</th><th v-for="c in channels" :key="c" scope="col">{{ t('channel.' + c) }}</th></tr></thead>
+        <tbody><tr v-for="(list, ev) in settings.events" :key="ev" :data-event="ev"><th scope="row">{{ eventName(ev) }}</th>
+          <td v-for="c in channels" :key="c"><input type="checkbox" :checked="list.includes(c)" @change="toggle(ev, c, $event.target.checked)"
+            :aria-label="eventName(ev) + ' · ' + t('channel.' + c)"></td></tr></tbody>
+      </table></div>
+      <button class="primary" :disabled="busy">{{ t('common.save') }}</button>
+    </form>
+    <form class="card" @submit.prevent="saveAway" novalidate data-slot="absence">
+      <h2>{{ t('away.title') }}</h2>
+      <p class="muted">{{ absence ? t('away.current', { to: formatDate(absence.to), who: absence.substitute }) : t('away.hint') }}</p>
+      <ErrorBox :error="awayError"/>
+      <div class="grid2">
+        <div class="field"><label for="away-from">{{ t('away.from') }}</label><input type="date" id="away-from" v-model="away.from"></div>
+        <div class="field" :class="{invalid: awayErrors.to}"><label for="away-to">{{ t('away.to') }}<span class="req"> *</span></label>
+          <input type="date" id="away-to" v-model="away.to">
+          <p v-if="awayErrors.to" class="field-error" role="alert">{{ awayErrors.to }}</p></div>
+      </div>
+      <div class="field" :class="{invalid: awayErrors.substitute}"><span class="label">{{ t('away.substitute') }}<span class="req"> *</span></span>
+        <PersonPicker v-model="away.substitute" id="away-substitute" :label="t('away.substitute')" :exclude="[store.me.username]"/>
+        <p v-if="awayErrors.substitute" class="field-error" role="alert">{{ awayErrors.substitute }}</p></div>
+      <button class="primary" :disabled="busy">{{ t('common.save') }}</button>
+      <button v-if="absence" type="button" @click="handOver">{{ t('away.handover') }}</button>
+      <button v-if="absence" type="button" @click="endAway">{{ t('away.end') }}</button>
+      <p v-if="handover" role="status">{{ t('away.handedOver', { n: handover.moved.length, kept: handover.kept.length }) }}</p>
+    </form>
+  </section>`,
+}
+
 // ---- the frame: header, navigation, language, workspace, bell ---------------------------------------------
 const App = {
-  components: { InboxView, ProjectsView, StartView, ProjectView, AdminView, PasswordView, ErrorBox },
+  components: { InboxView, ProjectsView, StartView, ProjectView, AdminView, PasswordView, NotificationsView, SettingsView, ErrorBox },
   inject: ['t', 'store'],
   data: () => ({ languages, error: '' }),
   computed: {
     view() {
       if (!this.store.me) return null
       if (this.store.me.mustChangePassword) return 'PasswordView'
-      return { inbox: 'InboxView', projects: 'ProjectsView', start: 'StartView', project: 'ProjectView', admin: 'AdminView' }[this.store.route.name]
+      return { inbox: 'InboxView', projects: 'ProjectsView', start: 'StartView', project: 'ProjectView', admin: 'AdminView',
+        notifications: 'NotificationsView', settings: 'SettingsView' }[this.store.route.name]
     },
     workspaces() { return (this.store.me && this.store.me.workspaces) || [] },
     workspaceKey() {
@@ -1064,10 +1439,11 @@ const App = {
         <select :value="workspaceKey" @change="switchWorkspace" data-slot="workspace-switcher">
           <option v-for="w in workspaces" :key="w.key" :value="w.key">{{ w.name }}</option></select></label>
       <span v-else-if="store.me && store.me.workspace" class="muted workspace">{{ store.me.workspace.name }}</span>
-      <a class="bell" href="#/inbox" data-slot="notifications"
+      <a class="bell" href="#/notifications" data-slot="notifications" :aria-current="active('notifications') ? 'page' : null"
         :aria-label="store.unread ? t('nav.notificationsCount', { n: store.unread }) : t('nav.notifications')">
         <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor"
-          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"/></svg><span v-if="store.unread" class="count" aria-hidden="true">{{ store.unread }}</span></a>
+          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"/></svg><span v-if="store.unread" class="count" aria-hidden="true">{{ store.unread > 99 ? '99+' : store.unread }}</span></a>
+      <a class="settings-link" href="#/settings" :aria-current="active('settings') ? 'page' : null">{{ t('settings.short') }}</a>
       <label class="compact"><span class="sr-only">{{ t('lang.label') }}</span>
         <select v-model="store.lang" id="lang-switch"><option v-for="l in languages" :key="l.code" :value="l.code">{{ l.name }}</option></select></label>
       <span v-if="store.me" class="me">{{ store.me.displayName || store.me.username }}</span>
@@ -1118,9 +1494,8 @@ async function loadPeople() {
 
 async function loadNotifications() {
   try {
-    const list = await api('/api/notifications')
-    const items = Array.isArray(list) ? list : (list.items || [])
-    store.unread = items.filter(n => !n.read && !n.readAt).length
+    const list = await api('/api/notifications?size=1')
+    store.unread = typeof list.unread === 'number' ? list.unread : (list.items || []).filter(n => !n.read).length
   } catch (e) { store.unread = null }
 }
 
