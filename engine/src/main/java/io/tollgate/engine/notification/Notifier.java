@@ -181,13 +181,21 @@ public class Notifier {
     }
 
     private static Optional<Trigger> decided(GateEvents.GateDecided e) {
-        boolean approved = "approve".equals(e.decision());
+        // how each outcome reads, and whether it stops the stage (a rejection, a send-back, a kill)
+        String[] words = switch (e.decision()) {
+            case "approve" -> new String[] {"approved", "通过", "go"};
+            case "conditional" -> new String[] {"approved with conditions", "有条件通过", "go"};
+            case "hold" -> new String[] {"put on hold", "暂停", "go"};
+            case "kill" -> new String[] {"killed", "终止", "stop"};
+            case "reject" -> new String[] {"rejected", "驳回", "stop"};
+            default -> new String[] {"sent back", "退回", "stop"};
+        };
         Map<String, String> params = new LinkedHashMap<>();
         params.put("user", e.user());
-        params.put("decision", approved ? "approved" : "reject".equals(e.decision()) ? "rejected" : "sent back");
-        params.put("decision@zh-CN", approved ? "通过" : "reject".equals(e.decision()) ? "驳回" : "退回");
+        params.put("decision", words[0]);
+        params.put("decision@zh-CN", words[1]);
         params.put("comment", e.comment() == null ? "" : e.comment());
-        return Optional.of(new Trigger(approved ? NoticeKind.APPROVAL_DECIDED : NoticeKind.GATE_REJECTED,
+        return Optional.of(new Trigger(words[2].equals("go") ? NoticeKind.APPROVAL_DECIDED : NoticeKind.GATE_REJECTED,
                 e.projectId(), e.stageKey(), "decided:" + e.projectId() + ":" + e.stageKey() + ":" + e.round() + ":"
                 + e.user() + ":" + e.at().toEpochMilli(), Set.of(Who.OWNER, Who.PM), List.of(), params));
     }
