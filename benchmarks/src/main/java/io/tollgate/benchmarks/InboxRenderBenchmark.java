@@ -78,12 +78,15 @@ public final class InboxRenderBenchmark {
 
     /** Starts projects, four at a time, until the user has {@code expected} open items. */
     private static void seed(String base, String user, String password, int expected) {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        // HTTP/1.1 and a bound on each request: a plain-HTTP upgrade to HTTP/2 can leave a POST waiting
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
         String auth = "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         java.util.function.Function<java.net.http.HttpRequest.Builder, java.net.http.HttpResponse<String>> send = b -> {
             try {
-                return http.send(b.header("Authorization", auth).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                return http.send(b.header("Authorization", auth).timeout(Duration.ofSeconds(60)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
             } catch (java.io.IOException | InterruptedException e) {
                 throw new IllegalStateException(e);
             }
