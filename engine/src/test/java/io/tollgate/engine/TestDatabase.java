@@ -95,5 +95,10 @@ public final class TestDatabase {
         registry.add("spring.datasource.url", settings::url);
         registry.add("spring.datasource.username", settings::user);
         registry.add("spring.datasource.password", settings::password);
+        // the test context cache keeps several servers alive at once: each holds few idle connections,
+        // so together they stay well within PostgreSQL's max_connections
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "10");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 }
