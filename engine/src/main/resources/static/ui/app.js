@@ -386,15 +386,9 @@ const InboxView = {
     async load() {
       this.error = ''
       try {
+        // the items carry their names in every language; a project and its template are loaded only
+        // when one of its approvals is opened
         this.items = await api('/api/tasks')
-        const ids = [...new Set(this.items.map(i => i.projectId))].slice(0, 30)
-        await Promise.all(ids.map(async id => {
-          try {
-            const p = await api('/api/projects/' + encodeURIComponent(id))
-            this.projects[id] = p
-            this.templates[id] = await template(p.template, p.version)
-          } catch (e) { /* the list still shows the item without its stage's name */ }
-        }))
       } catch (e) { this.error = describe(e, this.t) }
     },
     overdue(i) { return i.dueAt && new Date(i.dueAt).getTime() < Date.now() },
@@ -427,20 +421,25 @@ const InboxView = {
       const unmet = Array.isArray(p.unmet) && p.unmet.length ? ' ' + p.unmet.map(u => u.message || u.key).join('; ') : ''
       return (p.detail || p.title || this.t('error.title')) + unmet
     },
-    toggle(i) { this.open = this.open === i.id ? null : i.id },
+    async toggle(i) {
+      this.open = this.open === i.id ? null : i.id
+      if (this.open && i.kind === 'approval' && !this.projects[i.projectId]) {
+        try {
+          const p = await api('/api/projects/' + encodeURIComponent(i.projectId))
+          this.templates[i.projectId] = await template(p.template, p.version)
+          this.projects[i.projectId] = p
+        } catch (e) { this.error = describe(e, this.t) }
+      }
+    },
     async done(message) {
       this.open = null
       this.store.flash = message
       await this.load()
     },
-    stageName(i) { return stageName(this.templates[i.projectId], i.stageKey) },
+    stageName(i) { return (i.stageNames && i.stageNames[this.store.lang]) || i.stageName || i.stageKey },
     itemName(i) {
-      const tpl = this.templates[i.projectId]
-      if (!tpl) return i.name
-      const stage = (tpl.stages || []).find(s => s.key === i.stageKey)
-      const task = stage && (stage.tasks || []).find(x => x.key === i.key)
-      return task ? localName(this.store.lang, task) : i.kind === 'approval' && stage
-        ? this.t('inbox.approval') + ': ' + localName(this.store.lang, stage) : i.name
+      if (i.kind === 'approval') return this.t('inbox.approval') + ': ' + this.stageName(i)
+      return (i.names && i.names[this.store.lang]) || i.name
     },
     formatTime,
   },
@@ -491,7 +490,8 @@ const InboxView = {
           </dl>
           <div v-if="open === i.id" :id="'panel-' + i.id">
             <TaskPanel v-if="i.kind === 'task'" :item="i" @done="done"/>
-            <ApprovalPanel v-else :item="i" :project="projects[i.projectId]" :tpl="templates[i.projectId]" @done="done"/>
+            <ApprovalPanel v-else-if="projects[i.projectId]" :item="i" :project="projects[i.projectId]" :tpl="templates[i.projectId]" @done="done"/>
+            <p v-else>{{ t('common.loading') }}</p>
             <details class="more"><summary>{{ t('comments.title') }}</summary>
               <CommentsPanel :project-id="i.projectId" :task-id="i.id"/></details>
           </div>
@@ -906,6 +906,15 @@ const ProjectView = {
     mayMarkMet(c) { return c.status === 'open' && this.project.status !== 'cancelled' && (c.owner === this.store.me.username || isManager()) },
     mayWithdraw(task) { return this.project.status === 'active' && task.status === 'done' && task.completedBy === this.store.me.username },
     withdraw(task) { this.act('tasks/' + encodeURIComponent(task.id) + '/withdraw', undefined, this.t('task.withdrawn')) },
+    // one's own approval or rejection in the gate's current round, while the gate is open; the server
+    // says why when the next approver has decided already
+    mayTakeBack(s, d) {
+      const ds = s.gate.approval.decisions
+      const round = Math.max(...ds.map(x => x.round))
+      return this.project.status === 'active' && s.status === 'approval' && d.itemId && d.round === round
+        && d.user === this.store.me.username && ['approve', 'reject'].includes(d.decision)
+    },
+    takeBack(d) { this.act('tasks/' + encodeURIComponent(d.itemId) + '/withdraw', undefined, this.t('approval.withdrawn')) },
     openWaiver(s) { this.waiverFor = s.key; this.waiver = { criterion: '', reason: '', expires: '' }; this.waiverErrors = {} },
     async requestWaiver(s) {
       const e = {}
@@ -1000,7 +1009,8 @@ const ProjectView = {
           </ul>
           <template v-if="s.gate && s.gate.approval">
             <ul class="decisions"><li v-for="(d, i) in s.gate.approval.decisions" :key="i">{{ decisionText(d) }}
-              <q v-if="d.comment">{{ d.comment }}</q> <span class="muted">{{ formatTime(d.at) }}</span></li></ul>
+              <q v-if="d.comment">{{ d.comment }}</q> <span class="muted">{{ formatTime(d.at) }}</span>
+              <button v-if="mayTakeBack(s, d)" class="small take-back" @click="takeBack(d)" :disabled="busy">{{ t('task.withdraw') }}</button></li></ul>
             <p v-if="s.gate.approval.pending && s.gate.approval.pending.length">
               {{ t('project.waitingFor', { who: s.gate.approval.pending.map(principal).join(', ') }) }}</p>
           </template>

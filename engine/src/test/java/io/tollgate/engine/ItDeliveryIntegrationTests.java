@@ -68,7 +68,12 @@ class ItDeliveryIntegrationTests extends IntegrationTestSupport {
         String id = create("Loyalty app");
         ProjectDriver driver = new ProjectDriver(api());
         // write the PRD (pm), then the review (a developer); the gate then waits for the sponsor
-        String write = inbox("pm", id).get(0).get("id").asText();
+        JsonNode first = inbox("pm", id).get(0);
+        // an inbox line names its task and stage in each language, without the template
+        assertThat(first.get("names").get("zh-CN").asText()).isEqualTo("编写需求文档");
+        assertThat(first.get("stageName").asText()).isEqualTo("Requirements review");
+        assertThat(first.get("stageNames").get("zh-CN").asText()).isEqualTo("需求评审");
+        String write = first.get("id").asText();
         assertThat(api().as("pm").post("/api/tasks/" + write + "/complete",
                 Map.of("fields", Map.of("prdUrl", "https://wiki.example.com/prd"))).status()).isEqualTo(200);
         String review = inbox("bob", id).get(0).get("id").asText();

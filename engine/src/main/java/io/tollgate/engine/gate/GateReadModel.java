@@ -63,7 +63,7 @@ class GateReadModel implements ProjectViewParts, GateKeeper {
             if (stage.gate() != null && stage.gate().approval() != null) {
                 List<ProjectView.DecisionView> ds = decided.getOrDefault(stage.key(), List.of()).stream()
                         .map(d -> new ProjectView.DecisionView(d.username(), d.decision().spelling(), d.comment(),
-                                d.decidedAt(), d.round())).toList();
+                                d.decidedAt(), d.round(), d.workItemId())).toList();
                 List<String> pending = stageItems.stream().filter(w -> w.kind() == WorkItem.Kind.APPROVAL
                         && w.status() == WorkItem.Status.OPEN).map(WorkItem::assignee).toList();
                 approval = new ProjectView.ApprovalView(stage.gate().approval().mode().spelling(),

@@ -191,11 +191,16 @@ public class GateService {
     }
 
     /**
-     * Takes back a decision (撤回) on an all-approve gate while it is still open, so nobody has acted
-     * on what follows it: the vote is forgotten, the counters the engine's completion condition reads
-     * are set again, and the approval opens for its approver once more. A sequential approval has
-     * passed to the next approver, a quorum has counted the vote, an any-approve gate closed with it,
-     * and a Conditional Go, hold, kill or send-back acted at once: those stand.
+     * Takes back a decision (撤回) while the gate is still open and nobody has acted on it since:
+     * <ul>
+     * <li>all (会签) and quorum: the vote is forgotten, the counters the engine's completion condition
+     * reads are set again, and one more approval opens for the approver;</li>
+     * <li>in order (依次): only until the next approver decides. The approval starts again at the
+     * one who withdrew, followed by those after them, in a new round; the next approver's open
+     * approval closes. Approvers before them stand and are not asked again.</li>
+     * </ul>
+     * An any-approve gate closed with the decision, and a Conditional Go, hold, kill or send-back acted
+     * at once: those stand.
      */
     void withdrawDecision(ProjectContext project, WorkItem item, String user) {
         Stage stage = project.template().stage(item.stageKey()).orElseThrow();
@@ -203,16 +208,6 @@ public class GateService {
         if (projectStage.status() != ProjectStage.Status.APPROVAL || projectStage.round() != item.round()) {
             throw Problems.conflict("gate-closed", "The gate of '" + stage.label() + "' has closed since you decided, "
                     + "so the decision stands; ask for a send-back instead.");
-        }
-        ApprovalMode mode = stage.gate().approval().mode();
-        if (mode.sequential()) {
-            throw Problems.conflict("withdraw-sequential", "In a sequential approval the next approver has it now; "
-                    + "ask them to send it back to you.");
-        }
-        if (!mode.spelling().equals("all")) {
-            // a quorum's engine condition counts its instances: one more would move its rejection threshold
-            throw Problems.conflict("withdraw-quorum", "In a " + mode.spelling() + " approval a decision counts toward "
-                    + "the quorum at once and stands; ask for a send-back instead.");
         }
         List<Decision> round = decisions.findByProjectIdAndStageKeyAndRound(project.id(), stage.key(), item.round());
         Decision mine = round.stream().filter(d -> d.username().equals(user) && item.id().equals(d.workItemId()))
@@ -222,8 +217,26 @@ public class GateService {
             throw Problems.conflict("withdraw-outcome", "A " + mine.decision().words() + " acts at once and cannot be "
                     + "taken back; ask for a send-back instead.");
         }
-        decisions.delete(mine);
+        ApprovalMode mode = stage.gate().approval().mode();
         List<Decision> remaining = round.stream().filter(d -> d != mine).toList();
+        if (mode.sequential()) {
+            List<String> approvers = workflow.approvers(project.id(), stage.key());
+            int at = approvers.indexOf(user);
+            List<String> after = at < 0 ? List.of() : approvers.subList(at + 1, approvers.size());
+            List<String> actedSince = remaining.stream().map(Decision::username).filter(after::contains).distinct().toList();
+            if (at < 0 || !actedSince.isEmpty()) {
+                throw Problems.unmet("The next approver has decided already, so your decision cannot be taken back.",
+                        actedSince.stream().map(u -> new Problems.Unmet("approval", u, u + " has decided since.")).toList());
+            }
+            decisions.delete(mine);
+            // a new round that starts at the one who withdrew: the next approver's open approval closes
+            List<String> next = new java.util.ArrayList<>(approvers.subList(at, approvers.size()));
+            workflow.resubmitTo(project.id(), stage.key(), stage.key(), next, 0);
+            stages.resubmitted(projectStage, 0);
+            work.moveOpenApprovals(project.id(), stage.key(), projectStage.round());
+            return;
+        }
+        decisions.delete(mine);
         int approvals = projectStage.keptApprovals() + (int) remaining.stream().filter(d -> d.decision().approves()).count();
         int rejections = (int) remaining.stream().filter(d -> d.decision().rejects()).count();
         workflow.reopenVote(project.id(), stage.key(), user, approvals, rejections);

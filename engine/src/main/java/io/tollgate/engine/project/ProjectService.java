@@ -254,6 +254,16 @@ public class ProjectService {
         return new ProjectContext(project, templateOf(project), project.fields());
     }
 
+    /** Projects by id, read in one query, each with its template version; ids that do not exist are left out. */
+    @Transactional(readOnly = true)
+    public Map<String, ProjectContext> contexts(java.util.Collection<String> ids) {
+        Map<String, ProjectContext> out = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            projects.findAllById(ids).forEach(p -> out.put(p.id(), context(p)));
+        }
+        return out;
+    }
+
     /** A project by id, for listeners of engine events that have no caller. */
     @Transactional(readOnly = true)
     public ProjectContext context(String id) {

@@ -44,7 +44,7 @@ public record ProjectView(String id, String name, String template, int version, 
                                List<String> pending) {
     }
 
-    public record DecisionView(String user, String decision, String comment, Instant at, int round) {
+    public record DecisionView(String user, String decision, String comment, Instant at, int round, String itemId) {
     }
 
     /** A line of the project list. */

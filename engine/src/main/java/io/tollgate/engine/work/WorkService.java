@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -59,9 +60,13 @@ public class WorkService {
         this.clock = clock;
     }
 
-    /** One line of the inbox. */
+    /**
+     * One line of the inbox. {@code names} and {@code stageNames} are the item's and its stage's names
+     * in each language the template gives, so a list shows without loading each project's template.
+     */
     public record InboxItem(String id, String kind, String projectId, String projectName, String stageKey, String key,
-                            String name, Instant dueAt, Instant openedAt, List<FieldView> fields, String onBehalfOf) {
+                            String name, Map<String, String> names, String stageName, Map<String, String> stageNames,
+                            Instant dueAt, Instant openedAt, List<FieldView> fields, String onBehalfOf) {
     }
 
     /** A work item and its project, loaded once for a command on it. */
@@ -79,17 +84,22 @@ public class WorkService {
     @Transactional(readOnly = true)
     public List<InboxItem> inbox(Actor actor, String projectFilter) {
         List<WorkItem> open = items.inbox(actor.username(), actor.principals(), blankToNull(projectFilter));
-        Map<String, ProjectContext> cache = new HashMap<>();
-        List<InboxItem> out = new ArrayList<>();
+        // the projects of all items in one query, not one per item
+        Map<String, ProjectContext> contexts = projects.contexts(open.stream().map(WorkItem::projectId).distinct().toList());
+        List<InboxItem> out = new ArrayList<>(open.size());
         for (WorkItem w : open) {
-            ProjectContext p = cache.computeIfAbsent(w.projectId(), projects::context);
-            if (!p.workspaceId().equals(actor.workspaceId())) {
+            ProjectContext p = contexts.get(w.projectId());
+            if (p == null || !p.workspaceId().equals(actor.workspaceId())) {
                 continue;
             }
+            Optional<Stage> stage = p.template().stage(w.stageKey());
+            Optional<TaskDef> task = w.kind() == WorkItem.Kind.TASK ? stage.flatMap(s -> s.task(w.itemKey())) : Optional.empty();
             List<FieldView> fields = w.kind() == WorkItem.Kind.TASK
                     ? editableFields(p.template(), w).map(f -> FieldView.of(f, p.fields().get(f.key()))).toList() : List.of();
             out.add(new InboxItem(w.id(), lower(w.kind().name()), p.id(), p.project().name(),
-                    w.stageKey(), w.itemKey(), w.name(), w.dueAt(), w.openedAt(), fields, w.onBehalfOf()));
+                    w.stageKey(), w.itemKey(), w.name(), task.map(TaskDef::names).orElse(Map.of()),
+                    stage.map(Stage::name).orElse(w.stageKey()), stage.map(Stage::names).orElse(Map.of()),
+                    w.dueAt(), w.openedAt(), fields, w.onBehalfOf()));
         }
         return out;
     }

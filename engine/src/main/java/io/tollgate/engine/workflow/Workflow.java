@@ -147,6 +147,10 @@ public class Workflow {
     public void reopenVote(String projectId, String stageKey, String user, int approvals, int rejections) {
         runtime.setVariable(projectId, BpmnIds.approvalsVariable(stageKey), approvals);
         runtime.setVariable(projectId, BpmnIds.rejectionsVariable(stageKey), rejections);
+        // the new instance raises nrOfInstances by one though nobody new votes: a quorum's rejection
+        // threshold (rejections > nrOfInstances + kept - count) stays where it was by one kept fewer
+        Object kept = runtime.getVariable(projectId, BpmnIds.keptVariable(stageKey));
+        runtime.setVariable(projectId, BpmnIds.keptVariable(stageKey), (kept instanceof Number n ? n.intValue() : 0) - 1);
         runtime.addMultiInstanceExecution(BpmnIds.approval(stageKey), projectId,
                 Map.of(BpmnIds.APPROVER_VARIABLE, user));
     }

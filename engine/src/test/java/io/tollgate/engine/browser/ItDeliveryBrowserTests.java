@@ -119,6 +119,13 @@ class ItDeliveryBrowserTests extends IntegrationTestSupport {
         current(b, id, "testing");
         complete(b, id, ordered("testReport", "https://qa.example.com/report", "openDefects", "0"), null);
         decide(b, id, "approve", "Tested.", null);
+        // while the PM has not decided, she takes her approval back on the project page and decides again
+        b.go("#/projects/" + id);
+        b.waitFor(By.cssSelector(".stage[data-stage=testing] .take-back")).click();
+        b.until(d -> d.findElements(By.cssSelector(".stage[data-stage=testing] .take-back")).isEmpty()
+                && !d.findElements(By.cssSelector("main .notice")).isEmpty());
+        b.capture("project-approval-taken-back");
+        decide(b, id, "approve", "Tested again.", null);
         switchTo(b, "pm");
         decide(b, id, "approve", null, null);
 

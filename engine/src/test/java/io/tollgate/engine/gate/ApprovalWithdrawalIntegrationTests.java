@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An approver takes back a decision (撤回) while the gate is still open: the vote no longer counts and
- * the approval is theirs again; once the gate closed, or where the mode has already used the vote,
- * the decision stands.
+ * the approval is theirs again, in an all, a quorum and an in-order gate; once the gate closed, or in
+ * order once the next approver decided, the decision stands.
  */
 class ApprovalWithdrawalIntegrationTests extends IntegrationTestSupport {
 
@@ -32,6 +32,10 @@ class ApprovalWithdrawalIntegrationTests extends IntegrationTestSupport {
                     tasks: [ { key: write, assignee: "user:alice" } ]
                     gate:
                       approval: { approvers: ["user:carol", "user:bob", "user:pm"], mode: "quorum:2" }
+                  - key: inorder
+                    tasks: [ { key: write, assignee: "user:alice" } ]
+                    gate:
+                      approval: { approvers: ["user:carol", "user:bob", "user:pm"], mode: sequential }
                 """);
         assertThat(saved.status()).as(saved.text()).isLessThan(300);
         assertThat(admin.post("/api/templates/withdrawals/publish", Map.of()).status()).isEqualTo(201);
@@ -65,13 +69,59 @@ class ApprovalWithdrawalIntegrationTests extends IntegrationTestSupport {
         assertThat(tooLate.status()).as(tooLate.text()).isEqualTo(409);
         assertThat(tooLate.text()).contains("gate-closed");
 
+        // quorum:2 of three: a withdrawn vote no longer counts, and the rejection threshold stays right
         complete("alice", project);
         String quorum = open("carol", project);
         assertThat(api().as("carol").post("/api/tasks/" + quorum + "/decision", Map.of("decision", "approve")).status())
                 .isEqualTo(200);
-        Api.Answer counted = api().as("carol").post("/api/tasks/" + quorum + "/withdraw", Map.of());
-        assertThat(counted.status()).as(counted.text()).isEqualTo(409);
-        assertThat(counted.text()).contains("withdraw-quorum");
+        Api.Answer uncounted = api().as("carol").post("/api/tasks/" + quorum + "/withdraw", Map.of());
+        assertThat(uncounted.status()).as(uncounted.text()).isEqualTo(200);
+        assertThat(api().as("carol").post("/api/tasks/" + open("carol", project) + "/decision",
+                Map.of("decision", "reject", "comment", "Not this way")).status()).isEqualTo(200);
+        assertThat(stage(view(project), "vote").get("status").asText()).as("one rejection of three: two may still approve")
+                .isEqualTo("approval");
+        assertThat(api().as("bob").post("/api/tasks/" + open("bob", project) + "/decision",
+                Map.of("decision", "reject", "comment", "Agreed, not this way")).status()).isEqualTo(200);
+        assertThat(stage(view(project), "vote").get("status").asText()).as("two rejections of three: the quorum is out of reach")
+                .isEqualTo("active");
+        complete("alice", project);
+        assertThat(api().as("carol").post("/api/tasks/" + open("carol", project) + "/decision", Map.of("decision", "approve"))
+                .status()).isEqualTo(200);
+        assertThat(api().as("pm").post("/api/tasks/" + open("pm", project) + "/decision", Map.of("decision", "approve"))
+                .status()).isEqualTo(200);
+        assertThat(stage(view(project), "vote").get("status").asText()).isEqualTo("done");
+
+        // in order: carol, then bob, then pm; a decision is taken back only until the next approver decides
+        complete("alice", project);
+        String first = open("carol", project);
+        assertThat(api().as("carol").post("/api/tasks/" + first + "/decision", Map.of("decision", "approve")).status())
+                .isEqualTo(200);
+        open("bob", project);
+        Api.Answer beforeBob = api().as("carol").post("/api/tasks/" + first + "/withdraw", Map.of());
+        assertThat(beforeBob.status()).as(beforeBob.text()).isEqualTo(200);
+        assertThat(api().as("bob").get("/api/tasks?project=" + project).json().size()).as("bob's turn is gone again").isZero();
+        String second = open("carol", project);
+        assertThat(api().as("carol").post("/api/tasks/" + second + "/decision", Map.of("decision", "approve")).status())
+                .isEqualTo(200);
+        String bobs = open("bob", project);
+        assertThat(api().as("bob").post("/api/tasks/" + bobs + "/decision", Map.of("decision", "approve")).status())
+                .isEqualTo(200);
+        Api.Answer afterBob = api().as("carol").post("/api/tasks/" + second + "/withdraw", Map.of());
+        assertThat(afterBob.status()).as(afterBob.text()).isEqualTo(409);
+        assertThat(afterBob.json().get("unmet").get(0).get("key").asText()).isEqualTo("bob");
+        open("pm", project);
+        Api.Answer bobTakesBack = api().as("bob").post("/api/tasks/" + bobs + "/withdraw", Map.of());
+        assertThat(bobTakesBack.status()).as(bobTakesBack.text()).isEqualTo(200);
+        assertThat(api().as("pm").get("/api/tasks?project=" + project).json().size()).as("pm's turn is gone again").isZero();
+        assertThat(api().as("bob").post("/api/tasks/" + open("bob", project) + "/decision", Map.of("decision", "approve"))
+                .status()).isEqualTo(200);
+        assertThat(api().as("pm").post("/api/tasks/" + open("pm", project) + "/decision", Map.of("decision", "approve"))
+                .status()).isEqualTo(200);
+        JsonNode finished = view(project);
+        assertThat(stage(finished, "inorder").get("status").asText()).isEqualTo("done");
+        assertThat(finished.get("status").asText()).isEqualTo("completed");
+        assertThat(decisions(finished, "inorder")).extracting(d -> d.get("user").asText() + ":" + d.get("decision").asText())
+                .containsExactly("carol:approve", "bob:approve", "pm:approve");
 
         String audit = api().as("pm").get("/api/projects/" + project + "/audit").text();
         assertThat(audit).contains("decision.withdrawn", "gate.approve");
