@@ -101,6 +101,18 @@ public final class InboxRenderBenchmark {
                 System.out.printf("run %d: %d items painted %d ms after the navigation began (GET /api/tasks %d ms)%s%n",
                         run, expected, millis, Math.round(api.doubleValue()), run == 0 ? " (warm-up)" : "");
             }
+            // where the last run's time went: each request from the start of the navigation
+            System.out.println("last run, from the start of the navigation (ms): request, started, ended");
+            @SuppressWarnings("unchecked")
+            List<Object> entries = (List<Object>) ((JavascriptExecutor) driver).executeScript(
+                    "const n = performance.getEntriesByType('navigation')[0];"
+                            + "return [['document', 0, Math.round(n.responseEnd)], ['DOMContentLoaded', 0, Math.round(n.domContentLoadedEventEnd)]]"
+                            + ".concat(performance.getEntriesByType('resource').map(r => [r.name.replace(location.origin, ''),"
+                            + " Math.round(r.startTime), Math.round(r.responseEnd)]))");
+            for (Object e : entries) {
+                List<?> row = (List<?>) e;
+                System.out.printf("  %-60s %6s %6s%n", row.get(0), row.get(1), row.get(2));
+            }
             Collections.sort(times);
             Collections.sort(apiTimes);
             System.out.printf("fastest %d ms, slowest %d ms%n", times.get(0), times.get(times.size() - 1));
