@@ -72,6 +72,8 @@ async function template(key, version) {
   }
   return templateCache.get(id)
 }
+// asks a command for its short answer (the item and its project's status), not the whole project
+const MINIMAL = { Prefer: 'return=minimal' }
 const stageName = (tpl, key) => {
   const s = tpl && (tpl.stages || []).find(x => x.key === key)
   return s ? localName(store.lang, s) : key
@@ -182,8 +184,9 @@ const TaskPanel = {
       }
       this.busy = true
       try {
-        await api('/api/tasks/' + encodeURIComponent(this.item.id) + '/complete',
-          { method: 'POST', body: { fields: collect(this.item.fields || [], this.values) } })
+        // the inbox reloads itself afterwards: the short answer is enough
+        await api('/api/tasks/' + encodeURIComponent(this.item.id) + '/complete', { method: 'POST', headers: MINIMAL,
+          body: { fields: collect(this.item.fields || [], this.values) } })
         this.$emit('done', this.t('task.done'))
       } catch (e) {
         this.error = describe(e, this.t)
@@ -257,7 +260,7 @@ const ApprovalPanel = {
       this.errors = {}
       this.busy = true
       try {
-        await api('/api/tasks/' + encodeURIComponent(this.item.id) + path, { method: 'POST', body })
+        await api('/api/tasks/' + encodeURIComponent(this.item.id) + path, { method: 'POST', headers: MINIMAL, body })
         this.$emit('done', message)
       } catch (e) {
         this.error = describe(e, this.t)

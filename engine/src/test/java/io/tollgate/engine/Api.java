@@ -21,25 +21,32 @@ public final class Api {
     private final String base;
     private final String user;
     private final String workspace;
+    private final String prefer;
 
     public Api(String base) {
-        this(base, null, null);
+        this(base, null, null, null);
     }
 
-    private Api(String base, String user, String workspace) {
+    private Api(String base, String user, String workspace, String prefer) {
         this.base = base;
         this.user = user;
         this.workspace = workspace;
+        this.prefer = prefer;
     }
 
     /** The same API as a demo user, whose password equals the name. */
     public Api as(String user) {
-        return new Api(base, user, workspace);
+        return new Api(base, user, workspace, prefer);
     }
 
     /** The same API for the workspace of that key ({@code X-Tollgate-Workspace}). */
     public Api in(String workspaceKey) {
-        return new Api(base, user, workspaceKey);
+        return new Api(base, user, workspaceKey, prefer);
+    }
+
+    /** The same API sending a {@code Prefer} header, for example {@code return=minimal}. */
+    public Api prefer(String preference) {
+        return new Api(base, user, workspace, preference);
     }
 
     /** An answer: status, content type and body (JSON parsed when it is JSON). */
@@ -95,6 +102,9 @@ public final class Api {
         }
         if (workspace != null) {
             b.header("X-Tollgate-Workspace", workspace);
+        }
+        if (prefer != null) {
+            b.header("Prefer", prefer);
         }
         return b;
     }

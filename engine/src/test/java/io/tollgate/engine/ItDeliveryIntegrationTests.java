@@ -77,7 +77,13 @@ class ItDeliveryIntegrationTests extends IntegrationTestSupport {
         assertThat(api().as("pm").post("/api/tasks/" + write + "/complete",
                 Map.of("fields", Map.of("prdUrl", "https://wiki.example.com/prd"))).status()).isEqualTo(200);
         String review = inbox("bob", id).get(0).get("id").asText();
-        assertThat(api().as("bob").post("/api/tasks/" + review + "/complete", Map.of()).status()).isEqualTo(200);
+        // a client that reloads its own list asks for the short answer: the item and the project's status
+        Api.Answer reviewed = api().as("bob").prefer("return=minimal").post("/api/tasks/" + review + "/complete", Map.of());
+        assertThat(reviewed.status()).as(reviewed.text()).isEqualTo(200);
+        assertThat(reviewed.json().get("id").asText()).isEqualTo(review);
+        assertThat(reviewed.json().get("status").asText()).isEqualTo("done");
+        assertThat(reviewed.json().get("projectStatus").asText()).isEqualTo("active");
+        assertThat(reviewed.json().has("stages")).as("no project view").isFalse();
         JsonNode inReview = driver.project(id);
         assertThat(inReview.get("stages").get(0).get("status").asText()).isEqualTo("approval");
         String approval = inbox("carol", id).get(0).get("id").asText();

@@ -35,8 +35,13 @@ final class TollgateServer implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx" + heap, "-jar", jar.getAbsolutePath(),
-                "--server.port=" + port, "--spring.main.banner-mode=off"));
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx" + heap));
+        // more options for the server's JVM, for example a flight recording: TOLLGATE_SERVER_JVM_OPTIONS
+        String jvmOptions = System.getenv("TOLLGATE_SERVER_JVM_OPTIONS");
+        if (jvmOptions != null && !jvmOptions.isBlank()) {
+            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.getAbsolutePath(), "--server.port=" + port, "--spring.main.banner-mode=off"));
         command.addAll(List.of(extraArgs));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
@@ -99,7 +104,16 @@ final class TollgateServer implements AutoCloseable {
 
     HttpResponse<String> send(String method, String path, String user, String password, String body)
             throws IOException, InterruptedException {
+        return send(method, path, user, password, body, null);
+    }
+
+    /** A call with a {@code Prefer} header, for example {@code return=minimal} when the whole project is not wanted. */
+    HttpResponse<String> send(String method, String path, String user, String password, String body, String prefer)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = request(path, user, password);
+        if (prefer != null) {
+            b.header("Prefer", prefer);
+        }
         if (body != null) {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {

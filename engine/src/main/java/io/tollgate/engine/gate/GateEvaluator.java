@@ -49,6 +49,13 @@ class GateEvaluator {
     /** Every criterion of the stage's gate, met or not, with the project's waivers and conditions applied. */
     List<ProjectView.CriterionView> evaluate(ProjectContext project, Stage stage, Map<String, Object> fields,
                                              List<WorkItem> stageItems) {
+        return evaluate(project, stage, fields, stageItems,
+                waivers.findByProjectIdAndStageKeyOrderByRequestedAtAscIdAsc(project.id(), stage.key()));
+    }
+
+    /** The same, with the stage's waivers already read (a caller judging every stage reads them once). */
+    List<ProjectView.CriterionView> evaluate(ProjectContext project, Stage stage, Map<String, Object> fields,
+                                             List<WorkItem> stageItems, List<GateWaiver> stageWaivers) {
         Instant now = clock.instant();
         List<ProjectView.CriterionView> out = new ArrayList<>(evaluate(project.template(), stage, fields, stageItems));
         if (stage.gate() != null && stage.gate().blockOnLapsedConditions()) {
@@ -61,8 +68,7 @@ class GateEvaluator {
                 }
             }
         }
-        List<GateWaiver> inForce = waivers.findByProjectIdAndStageKeyOrderByRequestedAtAscIdAsc(project.id(), stage.key())
-                .stream().filter(w -> w.inForceAt(now)).toList();
+        List<GateWaiver> inForce = stageWaivers.stream().filter(w -> w.inForceAt(now)).toList();
         if (inForce.isEmpty()) {
             return out;
         }

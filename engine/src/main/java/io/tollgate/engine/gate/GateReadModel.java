@@ -75,7 +75,8 @@ class GateReadModel implements ProjectViewParts, GateKeeper {
             List<String> outcomes = stage.gate() == null ? List.of("go")
                     : stage.gate().outcomes().stream().map(io.tollgate.modeler.model.Outcome::spelling).toList();
             out.put(stage.key(), new ProjectView.GateView(
-                    gates.evaluate(project, stage, project.fields(), stageItems), approval, outcomes, ws));
+                    gates.evaluate(project, stage, project.fields(), stageItems, waived.getOrDefault(stage.key(), List.of())),
+                    approval, outcomes, ws));
         }
         return out;
     }

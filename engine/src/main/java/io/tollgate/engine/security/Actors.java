@@ -63,20 +63,45 @@ public class Actors {
      */
     @Transactional(readOnly = true)
     public Actor resolve(String username, String workspaceKey) {
-        AppUser user = users.findById(username)
-                .orElseThrow(() -> Problems.forbidden("Unknown user '" + username + "'."));
-        String workspaceId = user.workspaceId();
+        Optional<Membership> membership;
         if (workspaceKey != null && !workspaceKey.isBlank()) {
             String key = workspaceKey.strip();
-            workspaceId = (key.length() <= 63 ? directory.byKey(key) : Optional.<WorkspaceDirectory.WorkspaceRef>empty())
+            String workspaceId = (key.length() <= 63 ? directory.byKey(key) : Optional.<WorkspaceDirectory.WorkspaceRef>empty())
                     .map(WorkspaceDirectory.WorkspaceRef::id)
-                    .filter(id -> memberships.existsByUsernameAndWorkspaceId(username, id))
-                    .orElseThrow(() -> Problems.notFound("workspace", "You belong to no workspace '"
-                            + printable(key) + "'; GET /api/me lists yours."));
+                    .orElseThrow(() -> notMember(key));
+            membership = memberships.of(username, workspaceId);
+            if (membership.isEmpty()) {
+                throw notMember(key);
+            }
+        } else {
+            // the user's row and their home membership with its groups, in one statement
+            membership = memberships.home(username);
         }
-        Membership membership = memberships.findByUsernameAndWorkspaceId(username, workspaceId)
-                .orElseThrow(() -> Problems.forbidden("You belong to no workspace yet; ask an admin to add you to one."));
-        return new Actor(username, workspaceId, membership.roles(), membership.groups());
+        Membership m = membership.orElseThrow(() -> users.existsById(username)
+                ? Problems.forbidden("You belong to no workspace yet; ask an admin to add you to one.")
+                : Problems.forbidden("Unknown user '" + username + "'."));
+        return new Actor(username, m.workspaceId(), m.roles(), m.groups());
+    }
+
+    private static org.springframework.web.ErrorResponseException notMember(String key) {
+        return Problems.notFound("workspace", "You belong to no workspace '" + printable(key) + "'; GET /api/me lists yours.");
+    }
+
+    /**
+     * Settles the caller of the current request right after their credentials were checked, in the
+     * same transaction, and keeps them on the request; a workspace they may not use is left for
+     * {@link WorkspaceSelectionFilter} to answer.
+     */
+    void settle(String username) {
+        HttpServletRequest request = request();
+        if (request == null || request.getAttribute(ACTOR_ATTRIBUTE) != null) {
+            return;
+        }
+        try {
+            request.setAttribute(ACTOR_ATTRIBUTE, resolve(username, request.getHeader(WORKSPACE_HEADER)));
+        } catch (org.springframework.web.ErrorResponseException e) {
+            // answered by the filter, with the problem, once the chain reaches it
+        }
     }
 
     /** Whether an enabled user of that name belongs to the workspace. */

@@ -8,6 +8,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,16 +38,29 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
     private final DaoAuthenticationProvider delegate;
     private final UserDetailsService users;
     private final Clock clock;
+    private final Actors actors;
+    private final TransactionTemplate readOnly;
     private final byte[] salt = new byte[32];
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
     private record Entry(String storedHash, byte[] digest, Instant expires) {
     }
 
+    /** Checks credentials only: no caller is settled for the request, and no transaction spans the lookups. */
     CachingAuthenticationProvider(DaoAuthenticationProvider delegate, UserDetailsService users, Clock clock) {
+        this(delegate, users, clock, null, null);
+    }
+
+    CachingAuthenticationProvider(DaoAuthenticationProvider delegate, UserDetailsService users, Clock clock, Actors actors,
+                                  PlatformTransactionManager transactions) {
         this.delegate = delegate;
         this.users = users;
         this.clock = clock;
+        this.actors = actors;
+        this.readOnly = transactions == null ? null : new TransactionTemplate(transactions);
+        if (readOnly != null) {
+            readOnly.setReadOnly(true);
+        }
         new SecureRandom().nextBytes(salt);
     }
 
@@ -56,29 +71,41 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         if (username == null || !(credentials instanceof String password)) {
             return delegate.authenticate(authentication);
         }
-        UserDetails user;
-        try {
-            user = users.loadUserByUsername(username);
-        } catch (UsernameNotFoundException e) {
-            // the delegate compares the password with a dummy hash, so an unknown name takes as long
-            // to refuse as a wrong password; answering at once would tell which names exist
-            return delegate.authenticate(authentication);
+        // a remembered sign-in: the user's row and who they are in the request's workspace, read in one
+        // transaction; BCrypt, when needed, runs outside any transaction so it holds no connection
+        java.util.function.Supplier<Authentication> lookup = () -> {
+            UserDetails user;
+            try {
+                user = users.loadUserByUsername(username);
+            } catch (UsernameNotFoundException e) {
+                return null;
+            }
+            Entry entry = cache.get(username);
+            if (entry != null && user.isEnabled() && user.isAccountNonLocked() && entry.expires().isAfter(Instant.now(clock))
+                    && entry.storedHash().equals(user.getPassword()) && MessageDigest.isEqual(entry.digest(), digest(username, password))) {
+                UsernamePasswordAuthenticationToken result =
+                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+                result.setDetails(authentication.getDetails());
+                if (actors != null) {
+                    actors.settle(username);
+                }
+                return result;
+            }
+            return null;
+        };
+        Authentication remembered = readOnly == null ? lookup.get() : readOnly.execute(tx -> lookup.get());
+        if (remembered != null) {
+            return remembered;
         }
-        byte[] digest = digest(username, password);
-        Entry entry = cache.get(username);
-        Instant now = Instant.now(clock);
-        if (entry != null && user.isEnabled() && user.isAccountNonLocked() && entry.expires().isAfter(now)
-                && entry.storedHash().equals(user.getPassword()) && MessageDigest.isEqual(entry.digest(), digest)) {
-            UsernamePasswordAuthenticationToken result =
-                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-            result.setDetails(authentication.getDetails());
-            return result;
-        }
+        // the delegate compares the password with a dummy hash for an unknown name, so it takes as long
+        // to refuse as a wrong password; answering at once would tell which names exist
         Authentication result = delegate.authenticate(authentication);
-        if (cache.size() >= MAX_ENTRIES) {
-            cache.clear();
+        if (result.getPrincipal() instanceof UserDetails user) {
+            if (cache.size() >= MAX_ENTRIES) {
+                cache.clear();
+            }
+            cache.put(username, new Entry(user.getPassword(), digest(username, password), Instant.now(clock).plus(TTL)));
         }
-        cache.put(username, new Entry(user.getPassword(), digest, now.plus(TTL)));
         return result;
     }
 

@@ -200,10 +200,11 @@ public class SecurityConfig {
     }
 
     @Bean
-    SignInCache signInCache(UserDetailsService users, PasswordEncoder encoder, java.time.Clock clock) {
+    SignInCache signInCache(UserDetailsService users, PasswordEncoder encoder, java.time.Clock clock, Actors actors,
+                            org.springframework.transaction.PlatformTransactionManager transactions) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
-        return new SignInCache(new CachingAuthenticationProvider(dao, users, clock));
+        return new SignInCache(new CachingAuthenticationProvider(dao, users, clock, actors, transactions));
     }
 
     @Bean

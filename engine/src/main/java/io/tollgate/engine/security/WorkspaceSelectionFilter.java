@@ -30,7 +30,8 @@ final class WorkspaceSelectionFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
+        if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)
+                && !(request.getAttribute(Actors.ACTOR_ATTRIBUTE) instanceof Actor settled && settled.username().equals(auth.getName()))) {
             try {
                 request.setAttribute(Actors.ACTOR_ATTRIBUTE,
                         actors.resolve(auth.getName(), request.getHeader(Actors.WORKSPACE_HEADER)));

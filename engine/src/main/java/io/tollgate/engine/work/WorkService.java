@@ -104,6 +104,14 @@ public class WorkService {
         return out;
     }
 
+    /** The short answer to a command on the item: its state and its project's, as they are now. */
+    @Transactional(readOnly = true)
+    public WorkAnswer answer(String itemId, ProjectContext project) {
+        WorkItem item = items.findById(itemId).orElseThrow(() -> Problems.notFound("task", "There is no task '" + itemId + "'."));
+        return new WorkAnswer(item.id(), lower(item.kind().name()), lower(item.status().name()), project.id(),
+                lower(project.project().status().name()));
+    }
+
     /** A task's own fields, then its stage's fields: what completing it may fill in. */
     static Stream<FieldDef> editableFields(Template template, WorkItem item) {
         Stage stage = template.stage(item.stageKey()).orElseThrow();

@@ -1,6 +1,14 @@
 package io.tollgate.engine.gate.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.tollgate.engine.work.WorkService;
+import org.springframework.web.bind.annotation.RequestHeader;
+import jakarta.servlet.http.HttpServletResponse;
+import io.tollgate.engine.work.WorkAnswer;
+import io.tollgate.engine.support.Prefer;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tollgate.engine.gate.GateService;
@@ -32,8 +40,10 @@ class GateController {
     private final ProjectService projects;
     private final Actors actors;
     private final Retries retries;
+    private final WorkService work;
 
-    GateController(GateService gates, ProjectService projects, Actors actors, Retries retries) {
+    GateController(GateService gates, ProjectService projects, Actors actors, Retries retries, WorkService work) {
+        this.work = work;
         this.gates = gates;
         this.projects = projects;
         this.actors = actors;
@@ -46,7 +56,7 @@ class GateController {
                     + "`outcomes` say which it offers. All but approve and conditional need a comment; `sendBackTo` names "
                     + "the stage to send the project back to, this one or one before it. Answers the project as it is after "
                     + "the decision.")
-    @ApiResponse(responseCode = "200", description = "The project as it is after the decision", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "The project as it is after the decision", content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {ProjectView.class, WorkAnswer.class})))
     @ApiResponse(responseCode = "400", description = "The decision is missing or unknown, a comment is missing or too "
             + "long, or `sendBackTo` is not this stage or one before it: `errors` says which.")
     @ApiResponse(responseCode = "403", description = "The approval is not yours.")
@@ -55,13 +65,18 @@ class GateController {
             + "not offer that outcome, you have decided in this round already, the approval is closed, the project is on "
             + "hold or not active, or it is a task (complete it instead).")
     @PostMapping("/{id}/decision")
-    ProjectView decide(@PathVariable String id, @RequestBody(required = false) GateService.DecisionRequest body) {
+    Object decide(@PathVariable String id, @RequestBody(required = false) GateService.DecisionRequest body,
+                  @Parameter(description = "`return=minimal` answers only the item and its project's status (`WorkAnswer`)") @RequestHeader(value = Prefer.HEADER, required = false) String prefer, HttpServletResponse response) {
         if (body == null) {
             throw Problems.invalidFields("Send {decision, comment}.", List.of(new Problems.FieldError("decision",
                     "decision is approve, reject or send_back.")));
         }
         Actor actor = actors.current();
-        return retries.inTransaction(() -> projects.view(gates.decide(id, body, actor)));
+        boolean minimal = Prefer.minimal(prefer, response);
+        return retries.inTransaction(() -> {
+            var project = gates.decide(id, body, actor);
+            return minimal ? work.answer(id, project) : projects.view(project);
+        });
     }
 
     /** One decision for many approvals. */

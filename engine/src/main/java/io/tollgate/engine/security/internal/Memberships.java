@@ -21,6 +21,15 @@ public interface Memberships extends JpaRepository<Membership, Membership.Key> {
 
     boolean existsByUsernameAndWorkspaceId(String username, String workspaceId);
 
+    /** A user's membership of their home workspace, with its groups, in one statement. */
+    @Query("select m from Membership m left join fetch m.groups where m.username = :username "
+            + "and m.workspaceId = (select u.workspaceId from AppUser u where u.username = :username)")
+    Optional<Membership> home(@Param("username") String username);
+
+    /** A user's membership of a workspace, with its groups, in one statement. */
+    @Query("select m from Membership m left join fetch m.groups where m.username = :username and m.workspaceId = :workspaceId")
+    Optional<Membership> of(@Param("username") String username, @Param("workspaceId") String workspaceId);
+
     long countByUsername(String username);
 
     /** Members of a workspace whose name or display name contains the text, enabled ones only. */
