@@ -130,7 +130,7 @@ class StageReadModel {
     }
 
     private ProjectStage stage(String projectId, String stageKey) {
-        return stages.findByProjectIdAndStageKey(projectId, stageKey).orElseThrow(() -> new IllegalStateException(
+        return StagesInTransaction.find(stages, projectId, stageKey).orElseThrow(() -> new IllegalStateException(
                 "No stage " + stageKey + " in project " + projectId));
     }
 }

@@ -35,7 +35,7 @@ public class StageService {
 
     @Transactional(readOnly = true)
     public ProjectStage stage(String projectId, String stageKey) {
-        return stages.findByProjectIdAndStageKey(projectId, stageKey).orElseThrow(() -> new IllegalStateException(
+        return StagesInTransaction.find(stages, projectId, stageKey).orElseThrow(() -> new IllegalStateException(
                 "No stage " + stageKey + " in project " + projectId));
     }
 

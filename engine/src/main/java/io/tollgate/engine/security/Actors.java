@@ -107,8 +107,7 @@ public class Actors {
     /** Whether an enabled user of that name belongs to the workspace. */
     @Transactional(readOnly = true)
     public boolean exists(String username, String workspaceId) {
-        return username != null && username.length() <= 100 && memberships.existsByUsernameAndWorkspaceId(username, workspaceId)
-                && users.findById(username).map(AppUser::enabled).orElse(false);
+        return username != null && username.length() <= 100 && memberships.enabledMember(username, workspaceId);
     }
 
     /** The address of an enabled member of the workspace, if they have one. */

@@ -21,6 +21,11 @@ public interface Memberships extends JpaRepository<Membership, Membership.Key> {
 
     boolean existsByUsernameAndWorkspaceId(String username, String workspaceId);
 
+    /** Whether an enabled user of that name belongs to the workspace, in one statement. */
+    @Query("select count(m) > 0 from Membership m, AppUser u where m.username = :username and m.workspaceId = :workspaceId "
+            + "and u.username = m.username and u.enabled = true")
+    boolean enabledMember(@Param("username") String username, @Param("workspaceId") String workspaceId);
+
     /** A user's membership of their home workspace, with its groups, in one statement. */
     @Query("select m from Membership m left join fetch m.groups where m.username = :username "
             + "and m.workspaceId = (select u.workspaceId from AppUser u where u.username = :username)")
