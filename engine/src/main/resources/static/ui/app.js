@@ -1254,12 +1254,14 @@ const NotificationsView = {
   inject: ['t', 'store'],
   data: () => ({ inbox: null, error: '', page: 0, busy: false }),
   created() { this.load() },
+  watch: { 'store.lang'() { this.load() } },
   computed: { pages() { return this.inbox ? Math.max(1, Math.ceil(this.inbox.total / this.inbox.size)) : 1 } },
   methods: {
     async load() {
       this.error = ''
       try {
-        this.inbox = await api('/api/notifications?page=' + this.page + '&size=20')
+        // titles and texts in the language the page shows
+        this.inbox = await api('/api/notifications?page=' + this.page + '&size=20&lang=' + encodeURIComponent(this.store.lang))
         this.store.unread = this.inbox.unread
       } catch (e) { this.error = describe(e, this.t) }
     },

@@ -85,10 +85,23 @@ public class NotificationService {
 
     @Transactional(readOnly = true)
     public Inbox inbox(Actor actor, int page, int size) {
+        return inbox(actor, page, size, null);
+    }
+
+    /**
+     * The caller's notifications in a language they name (the one a page shows), else in the language
+     * of their notification settings; a language Tollgate does not speak is refused.
+     */
+    @Transactional(readOnly = true)
+    public Inbox inbox(Actor actor, int page, int size, String lang) {
+        if (lang != null && !NotificationPreferencesService.LANGUAGES.contains(lang)) {
+            throw Problems.invalidFields("Unknown language.", List.of(new Problems.FieldError("lang",
+                    "lang is one of " + String.join(", ", NotificationPreferencesService.LANGUAGES) + ".")));
+        }
         PageRequest request = page(page, size);
         Page<Notification> found = notifications.findByWorkspaceIdAndRecipientOrderByCreatedAtDescIdAsc(
                 actor.workspaceId(), actor.username(), request);
-        String language = preferences.user(actor.workspaceId(), actor.username()).language();
+        String language = lang != null ? lang : preferences.user(actor.workspaceId(), actor.username()).language();
         Map<String, Notice> byId = notices.findAllById(found.map(Notification::noticeId).toList()).stream()
                 .collect(Collectors.toMap(Notice::id, Function.identity()));
         List<Item> items = found.stream().map(n -> {

@@ -245,6 +245,12 @@ class NotificationIntegrationTests extends IntegrationTestSupport {
         // unread counts and marking read
         JsonNode bobInbox = api().as("bob").get("/api/notifications").json();
         assertThat(bobInbox.get("unread").asInt()).isPositive();
+        // a page in Chinese asks for its language, whatever the settings say; an unknown one is refused
+        JsonNode inChinese = api().as("bob").get("/api/notifications?lang=zh-CN").json();
+        assertThat(inChinese.get("items").findValuesAsText("title")).anyMatch(t -> t.startsWith("升级："));
+        Api.Answer unknown = api().as("bob").get("/api/notifications?lang=klingon");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.contentType()).contains("application/problem+json");
         assertThat(api().as("bob").post("/api/notifications/" + escalation.get("id").asText() + "/read", Map.of())
                 .status()).isEqualTo(204);
         assertThat(api().as("alice").post("/api/notifications/" + escalation.get("id").asText() + "/read", Map.of())

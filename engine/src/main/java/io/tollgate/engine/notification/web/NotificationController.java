@@ -37,8 +37,11 @@ class NotificationController {
     @GetMapping("/api/notifications")
     @Operation(operationId = "listNotifications", summary = "List your notifications, newest first, with the unread count")
     NotificationService.Inbox inbox(@RequestParam(defaultValue = "0") int page,
-                                    @RequestParam(defaultValue = "20") int size) {
-        return notifications.inbox(actors.current(), page, size);
+                                    @RequestParam(defaultValue = "20") int size,
+                                    @io.swagger.v3.oas.annotations.Parameter(description = "The language of titles and texts "
+                                            + "(en or zh-CN); your notification settings' language when absent")
+                                    @RequestParam(required = false) String lang) {
+        return notifications.inbox(actors.current(), page, size, lang);
     }
 
     @PostMapping("/api/notifications/{id}/read")
