@@ -491,6 +491,8 @@ const InboxView = {
               <strong v-if="overdue(i)" class="late">{{ t('inbox.overdue') }} · </strong>{{ i.dueAt ? formatTime(i.dueAt) : t('inbox.noDue') }}</dd></div>
             <div><dt>{{ t('inbox.needs') }}</dt><dd>{{ needs(i) }}</dd></div>
           </dl>
+          <p v-if="i.projectStatus === 'on_hold'" class="held-note"><span class="badge status-on_hold">{{ t('status.on_hold') }}</span>
+            {{ t('inbox.onHold') }}</p>
           <div v-if="open === i.id" :id="'panel-' + i.id">
             <TaskPanel v-if="i.kind === 'task'" :item="i" @done="done"/>
             <ApprovalPanel v-else-if="projects[i.projectId]" :item="i" :project="projects[i.projectId]" :tpl="templates[i.projectId]" @done="done"/>

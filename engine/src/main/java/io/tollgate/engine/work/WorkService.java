@@ -62,11 +62,12 @@ public class WorkService {
 
     /**
      * One line of the inbox. {@code names} and {@code stageNames} are the item's and its stage's names
-     * in each language the template gives, so a list shows without loading each project's template.
+     * in each language the template gives, so a list shows without loading each project's template;
+     * {@code projectStatus} tells an item of a project on hold (nothing in it moves until it resumes).
      */
     public record InboxItem(String id, String kind, String projectId, String projectName, String stageKey, String key,
                             String name, Map<String, String> names, String stageName, Map<String, String> stageNames,
-                            Instant dueAt, Instant openedAt, List<FieldView> fields, String onBehalfOf) {
+                            Instant dueAt, Instant openedAt, List<FieldView> fields, String onBehalfOf, String projectStatus) {
     }
 
     /** A work item and its project, loaded once for a command on it. */
@@ -99,7 +100,7 @@ public class WorkService {
             out.add(new InboxItem(w.id(), lower(w.kind().name()), p.id(), p.project().name(),
                     w.stageKey(), w.itemKey(), w.name(), task.map(TaskDef::names).orElse(Map.of()),
                     stage.map(Stage::name).orElse(w.stageKey()), stage.map(Stage::names).orElse(Map.of()),
-                    w.dueAt(), w.openedAt(), fields, w.onBehalfOf()));
+                    w.dueAt(), w.openedAt(), fields, w.onBehalfOf(), lower(p.project().status().name())));
         }
         return out;
     }

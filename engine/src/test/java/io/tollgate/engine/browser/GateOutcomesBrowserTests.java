@@ -131,8 +131,12 @@ class GateOutcomesBrowserTests extends IntegrationTestSupport {
         b.until(d -> !d.findElements(By.cssSelector("main .notice")).isEmpty());
         assertThat(api().as("pm").get("/api/projects/" + held).get("status").asText()).isEqualTo("on_hold");
 
-        // a batch: two approved, the third refused with its reason in words
+        // the held project's approval stays in her inbox, marked as waiting for the project to resume
         b.go("#/inbox");
+        String heldItem = approvalId;
+        b.waitFor(By.cssSelector("li[data-item='" + heldItem + "'] .held-note"));
+
+        // a batch: two approved, the third refused with its reason in words
         for (String project : batch) {
             String id = item("carol", project, "approval");
             b.waitFor(By.cssSelector("li[data-item='" + id + "'] .pick input")).click();
