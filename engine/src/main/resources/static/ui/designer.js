@@ -86,10 +86,11 @@ export function rows(stages) {
  */
 export function rewire(tpl, change) {
   const stages = tpl.stages
-  const wanted = new Map(stages.map((s, i) => [s, [...prereqs(stages, i)]]))
+  // by key: the stages may be reactive proxies of the objects a change inserts
+  const wanted = new Map(stages.map((s, i) => [s.key, [...prereqs(stages, i)]]))
   change(wanted)
   stages.forEach((s, i) => {
-    const want = wanted.get(s)
+    const want = wanted.get(s.key)
     if (!want) return
     const implicit = i > 0 ? [stages[i - 1].key] : []
     if (Array.isArray(s.after) ? same(s.after, want) : same(implicit, want)) return
@@ -557,7 +558,7 @@ export const TemplatesView = {
       <form class="card" @submit.prevent="create">
         <h2>{{ t('tl.new') }}</h2>
         <div class="field"><label for="tl-key">{{ t('tl.newKey') }}</label>
-          <input id="tl-key" v-model="key" required pattern="[a-z][a-z0-9-]{1,62}" maxlength="63" autocomplete="off"></div>
+          <input id="tl-key" v-model="key" required pattern="[a-z][a-z0-9\\-]{1,62}" maxlength="63" autocomplete="off"></div>
         <div class="field"><label for="tl-from">{{ t('tl.from') }}</label>
           <select id="tl-from" v-model="from"><option value="">{{ t('tl.blank') }}</option>
             <option v-for="x in (list || [])" :key="x.key" :value="x.key">{{ t('tl.copyOf', { key: x.key }) }}</option></select></div>
@@ -708,7 +709,7 @@ export const DesignerView = {
     newStage() {
       const key = freshKey(this.tpl.stages.map(s => s.key), 'stage')
       const n = key.substring(5)
-      return { key, name: 'Stage ' + n, names: { 'zh-CN': '阶段 ' + n } }
+      return { key, name: this.t('d.newStage') + ' ' + n }
     },
     addAt(r) {
       const stage = this.newStage()
@@ -719,7 +720,7 @@ export const DesignerView = {
         for (const [s, list] of wanted) {
           if (r < 0 ? list.length === 0 : list.some(k => rowKeys.includes(k))) wanted.set(s, [...list.filter(k => !rowKeys.includes(k)), stage.key])
         }
-        wanted.set(stage, rowKeys)
+        wanted.set(stage.key, rowKeys)
         const at = r < 0 ? 0 : Math.max(...layout[r]) + 1
         tpl.stages.splice(at, 0, stage)
       })
@@ -730,8 +731,8 @@ export const DesignerView = {
       const tpl = this.tpl
       const beside = tpl.stages[i]
       rewire(tpl, wanted => {
-        wanted.set(stage, [...wanted.get(beside)])
-        for (const [s, list] of wanted) if (s !== stage && list.includes(beside.key)) wanted.set(s, [...list, stage.key])
+        wanted.set(stage.key, [...wanted.get(beside.key)])
+        for (const [s, list] of wanted) if (s !== stage.key && list.includes(beside.key)) wanted.set(s, [...list, stage.key])
         tpl.stages.splice(i + 1, 0, stage)
       })
       this.open(tpl.stages.indexOf(stage))
@@ -740,12 +741,12 @@ export const DesignerView = {
       const tpl = this.tpl
       const x = tpl.stages[i]
       rewire(tpl, wanted => {
-        const list = wanted.get(x)
+        const list = wanted.get(x.key)
         const p = list.length === 1 ? tpl.stages.find(s => s.key === list[0]) : null
         if (p) {
-          wanted.set(x, [...wanted.get(p)])
-          wanted.set(p, [x.key])
-          for (const [s, l] of wanted) if (s !== x && s !== p && l.includes(x.key)) wanted.set(s, l.map(k => k === x.key ? p.key : k))
+          wanted.set(x.key, [...wanted.get(p.key)])
+          wanted.set(p.key, [x.key])
+          for (const [s, l] of wanted) if (s !== x.key && s !== p.key && l.includes(x.key)) wanted.set(s, l.map(k => k === x.key ? p.key : k))
           tpl.stages.splice(i, 1)
           tpl.stages.splice(tpl.stages.indexOf(p), 0, x)
         } else if (i > 0) {
@@ -768,9 +769,9 @@ export const DesignerView = {
       const x = tpl.stages[i]
       this.drawer = null
       rewire(tpl, wanted => {
-        const before = wanted.get(x)
+        const before = wanted.get(x.key)
         for (const [s, l] of wanted) if (l.includes(x.key)) wanted.set(s, [...new Set(l.flatMap(k => k === x.key ? before : [k]))])
-        wanted.delete(x)
+        wanted.delete(x.key)
         tpl.stages.splice(i, 1)
       })
     },
@@ -787,7 +788,7 @@ export const DesignerView = {
       const i = this.tpl.stages.indexOf(s)
       const list = [...prereqs(this.tpl.stages, i)].filter(k => k !== key)
       if (on) list.push(key)
-      rewire(this.tpl, wanted => wanted.set(s, list))
+      rewire(this.tpl, wanted => wanted.set(s.key, list))
     },
     prereqOf(s) { return prereqs(this.tpl.stages, this.tpl.stages.indexOf(s)) },
     // tasks
@@ -795,7 +796,7 @@ export const DesignerView = {
       const taken = (s.tasks || []).map(x => x.key)
       const key = freshKey(taken, 'task')
       s.tasks = s.tasks || []
-      s.tasks.push({ key, name: 'Task ' + key.substring(4), names: { 'zh-CN': '任务 ' + key.substring(4) } })
+      s.tasks.push({ key, name: this.t('tk.new') + ' ' + key.substring(4) })
     },
     moveTask(s, i, d) { const [x] = s.tasks.splice(i, 1); s.tasks.splice(i + d, 0, x) },
     removeTask(s, i) {
@@ -1161,7 +1162,7 @@ export const DesignerView = {
     <section v-else-if="tab === 'diagram'" class="dz-diagram" role="tabpanel" aria-labelledby="dz-tab-diagram">
       <p v-if="errors.length" class="muted">{{ t('dg.invalid') }}</p>
       <p v-else-if="diagramError" class="error">{{ diagramError }}</p>
-      <div v-if="diagram" class="diagram"><img :src="diagram" :alt="t('dg.alt')" data-draft-diagram></div>
+      <div v-if="diagram" class="diagram" tabindex="0" role="region" :aria-label="t('dg.alt')"><img :src="diagram" :alt="t('dg.alt')" data-draft-diagram></div>
     </section>
 
     <section v-else-if="tab === 'preview'" class="dz-preview" role="tabpanel" aria-labelledby="dz-tab-preview">
