@@ -693,8 +693,15 @@ export const DesignerView = {
       const lines = []
       if (s.owner) lines.push(t('d.owner', { who: whoWords(s.owner, this.tpl, this.lang, this.store.people) }))
       if (s.duration) lines.push(t('d.duration', { d: durationWords(s.duration, t) }))
-      lines.push((s.tasks || []).length ? t('d.tasks', { n: s.tasks.length }) : t('d.noTasks'))
+      const n = (s.tasks || []).length
+      lines.push(n ? t(n === 1 ? 'd.task1' : 'd.tasks', { n }) : t('d.noTasks'))
       return lines
+    },
+    /** A condition with field names for keys and words for && and ||; still the condition, only easier to read. */
+    whenWords(expr) {
+      let text = String(expr || '')
+      for (const f of this.fields) text = text.replace(new RegExp('\\b' + f.key + '\\b(?![\'"])', 'g'), f.label)
+      return text.replace(/ && /g, ' ' + this.t('rb.and') + ' ').replace(/ \|\| /g, ' ' + this.t('rb.or') + ' ')
     },
     approvalWords(s) {
       const a = s.gate && s.gate.approval
@@ -962,9 +969,9 @@ export const DesignerView = {
               <button type="button" class="dz-card-main" @click="open(i)" :aria-label="t('d.edit', { name: name(tpl.stages[i]) })">
                 <span class="dz-card-title"><span>{{ name(tpl.stages[i]) }}</span>
                   <span v-if="stageProblems(i).length" class="badge" :class="hasError(i) ? 'dz-bad' : 'dz-warn'">{{ t('d.cardProblems', { n: stageProblems(i).length }) }}</span></span>
-                <span v-if="tpl.stages[i].when" class="dz-when">{{ t('d.onlyWhen', { expr: tpl.stages[i].when }) }}</span>
+                <span v-if="tpl.stages[i].when" class="dz-when">{{ t('d.onlyWhen', { expr: whenWords(tpl.stages[i].when) }) }}</span>
                 <span v-for="line in summary(tpl.stages[i])" :key="line" class="dz-line">{{ line }}</span>
-                <span v-if="tpl.stages[i].gate && tpl.stages[i].gate.criteria && tpl.stages[i].gate.criteria.length" class="dz-line">{{ t('d.criteria', { n: tpl.stages[i].gate.criteria.length }) }}</span>
+                <span v-if="tpl.stages[i].gate && tpl.stages[i].gate.criteria && tpl.stages[i].gate.criteria.length" class="dz-line">{{ t(tpl.stages[i].gate.criteria.length === 1 ? 'd.criterion1' : 'd.criteria', { n: tpl.stages[i].gate.criteria.length }) }}</span>
                 <span v-if="tpl.stages[i].gate && tpl.stages[i].gate.approval && !(tpl.stages[i].gate.approval.approvers || []).length" class="dz-line dz-call">{{ t('d.chooseApprovers') }}</span>
                 <span v-else-if="approvalWords(tpl.stages[i])" class="dz-line dz-gate" :class="{ bad: hasError(i, 'gate') }">{{ approvalWords(tpl.stages[i]) }}</span>
                 <span v-else-if="!tpl.stages[i].gate" class="dz-line muted">{{ t('d.noGate') }}</span>

@@ -62,7 +62,7 @@ class DesignerBrowserTests extends IntegrationTestSupport {
         b.signIn("admin", "admin");
         b.go("#/templates");
         b.waitFor(By.cssSelector("tr[data-template=it-delivery]"));
-        b.capture("designer-template-list");
+        shot(b, "designer-template-list");
         type(b, "#tl-key", key);
         click(b, "main form button.primary");
         b.waitFor(By.cssSelector(".dz-card[data-stage=stage1]"));
@@ -74,7 +74,7 @@ class DesignerBrowserTests extends IntegrationTestSupport {
         type(b, "#tf-0-en", "Budget");
         type(b, "#tf-0-zh", "预算");
         select(b, "#tf-0-type", "number");
-        b.capture("designer-template-panel");
+        shot(b, "designer-template-panel");
 
         // the first stage: a name, a duration, a URL field, a task for the PM and a gate
         click(b, "#dz-tab-flow");
@@ -90,13 +90,13 @@ class DesignerBrowserTests extends IntegrationTestSupport {
         type(b, "#sf-0-zh", "计划文档");
         select(b, "#sf-0-type", "url");
         click(b, "#sf-0-required");
-        b.capture("designer-drawer-fields");
+        shot(b, "designer-drawer-fields");
         click(b, "#dz-sec-tasks");
         click(b, "#tk-add");
         type(b, "#tk0-en", "Write the plan");
         type(b, "#tk0-zh", "编写计划");
         select(b, "#tk0-as", "pm");
-        b.capture("designer-drawer-tasks");
+        shot(b, "designer-drawer-tasks");
         click(b, "#dz-sec-gate");
         click(b, "#g-add");
         click(b, "#g-crit-field");
@@ -121,11 +121,11 @@ class DesignerBrowserTests extends IntegrationTestSupport {
         assertThat(b.find(By.cssSelector("[data-section-problems=gate] li.error")).getText()).contains("2");
         assertThat(b.find(By.id("dz-publish")).isEnabled()).isFalse();
         assertThat(b.find(By.cssSelector("#dz-sec-gate .badge")).getText()).isEqualTo("1");
-        b.capture("designer-quorum-refused");
+        shot(b, "designer-quorum-refused");
         select(b, "#g-approver-who", "bob");
         click(b, "#g-approver-add");
         b.until(d -> d.findElements(By.cssSelector(".dz-card.bad")).isEmpty());
-        b.capture("designer-drawer-gate");
+        shot(b, "designer-drawer-gate");
 
         // a second stage after it, a parallel one that runs only for large budgets, and a fourth that joins them
         click(b, "[data-add='0']");
@@ -140,7 +140,7 @@ class DesignerBrowserTests extends IntegrationTestSupport {
         select(b, ".dz-when-set select[id$='-0-0-op']", "gt");
         type(b, ".dz-when-set input[id$='-0-0-value']", "100000");
         assertThat(b.find(By.cssSelector(".dz-when-set textarea")).getDomProperty("value")).isEqualTo("budget > 100000");
-        b.capture("designer-drawer-basics");
+        shot(b, "designer-drawer-basics");
         click(b, "[data-add='1']");
         b.waitFor(By.cssSelector(".dz-drawer[data-drawer=stage4]"));
         type(b, "#st-en", "Release");
@@ -149,13 +149,13 @@ class DesignerBrowserTests extends IntegrationTestSupport {
         b.until(d -> "0".equals(d.findElements(By.cssSelector(".dz-count")).stream()
                 .map(e -> e.getDomAttribute("data-problems")).findFirst().orElse(null)));
         assertThat(b.all(By.cssSelector(".dz-row.parallel .dz-card"))).hasSize(2);
-        assertThat(b.find(By.cssSelector(".dz-card[data-stage=stage3] .dz-when")).getText()).contains("budget > 100000");
-        b.capture("designer-flow");
+        assertThat(b.find(By.cssSelector(".dz-card[data-stage=stage3] .dz-when")).getText()).contains(zh ? "预算 > 100000" : "Budget > 100000");
+        shot(b, "designer-flow");
 
         // the diagram of the draft and a preview: a small budget skips the security review
         click(b, "#dz-tab-diagram");
         b.until(d -> (Boolean) b.script("const i = document.querySelector('[data-draft-diagram]'); return !!i && i.complete && i.naturalWidth > 0"));
-        b.capture("designer-diagram");
+        shot(b, "designer-diagram");
         click(b, "#dz-tab-preview");
         type(b, "#pv-budget", "50000");
         type(b, "#pv-role-pm", "pm");
@@ -164,7 +164,7 @@ class DesignerBrowserTests extends IntegrationTestSupport {
         assertThat(b.find(By.cssSelector("tr[data-preview=stage3]")).getDomAttribute("data-runs")).isEqualTo("false");
         assertThat(b.find(By.cssSelector("tr[data-preview=stage2]")).getDomAttribute("data-runs")).isEqualTo("true");
         assertThat(b.find(By.cssSelector("tr[data-preview=stage1]")).getText()).contains("alice", "bob");
-        b.capture("designer-preview");
+        shot(b, "designer-preview");
 
         click(b, "#dz-publish");
         b.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "1"));
@@ -218,7 +218,7 @@ class DesignerBrowserTests extends IntegrationTestSupport {
         select(b, "#mg-to", "2");
         click(b, "#mg-dry");
         b.waitFor(By.cssSelector("tr[data-plan='" + id + "']"));
-        b.capture("designer-versions");
+        shot(b, "designer-versions");
 
         // the project runs on version 1 to completion through the UI; the security review is skipped
         switchTo(b, "pm");
@@ -231,7 +231,7 @@ class DesignerBrowserTests extends IntegrationTestSupport {
         b.waitFor(By.cssSelector(".title-row .badge.status-completed"));
         assertThat(b.find(By.cssSelector(".stage-card[data-stage=stage3]")).getDomAttribute("data-status")).isEqualTo("skipped");
         assertThat(b.all(By.cssSelector(".stage-card[data-status=done]"))).hasSize(3);
-        b.capture("designer-project-completed");
+        shot(b, "designer-project-completed");
     }
 
     /** Every shipped template, and one written by hand with every construct, saves back from the designer unchanged. */
@@ -340,6 +340,12 @@ class DesignerBrowserTests extends IntegrationTestSupport {
                   - { key: three, name: Three, after: [one], when: "f9 == 'a'" }
                   - { key: four, name: Four, after: [two, three], gate: { approval: { approvers: ["user:bob"], mode: any, timeout: { after: PT4H, action: approve } } } }
                 """;
+    }
+
+    /** A picture from the top of the page, as someone arriving at it would see it. */
+    private static void shot(Browser b, String name) {
+        b.script("window.scrollTo(0, 0)");
+        b.capture(name);
     }
 
     private void click(Browser b, String css) {
