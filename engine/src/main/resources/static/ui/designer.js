@@ -929,6 +929,8 @@ export const DesignerView = {
         this.plan = null
       } catch (e) { this.error = describe(e, this.t) }
     },
+    propWords(part) { const k = 'prop.' + part; const w = this.t(k); return w === k ? part : w },
+    stageWords(list) { return list && list.length ? list.map(k => { const s = this.tpl.stages.find(x => x.key === k); return s ? this.name(s) : k }).join(', ') : this.t('mg.nothing') },
     listWords(list) { return list && list.length ? list.map(x => typeof x === 'string' ? x : (x.name || x.task)).join(', ') : this.t('mg.nothing') },
     formatTime(v) { const d = new Date(v); return isNaN(d) ? String(v || '') : new Intl.DateTimeFormat(this.lang, { dateStyle: 'medium', timeStyle: 'short' }).format(d) },
   },
@@ -1220,7 +1222,7 @@ export const DesignerView = {
         <p v-if="diff && !diff.length" class="muted" data-diff-empty>{{ t('df.same') }}</p>
         <ul v-else-if="diff" class="dz-diff">
           <li v-for="(d, di) in diff" :key="di" :class="d.kind"><span class="badge">{{ t('df.' + d.kind) }}</span>
-            <strong>{{ d.path.join(' › ') }}</strong>
+            <strong>{{ d.path.map(propWords).join(' › ') }}</strong>
             <span v-if="d.kind === 'changed'">: <del>{{ d.before }}</del> → <ins>{{ d.after }}</ins></span></li>
         </ul>
         <h2>{{ t('mg.title') }}</h2>
@@ -1237,12 +1239,12 @@ export const DesignerView = {
             <thead><tr><th scope="col">{{ t('mg.project') }}</th><th scope="col">{{ t('mg.running') }}</th><th scope="col">{{ t('mg.changes') }}</th></tr></thead>
             <tbody><tr v-for="p in plan.projects" :key="p.projectId" :data-plan="p.projectId">
               <td><label class="check"><input type="checkbox" :value="p.projectId" v-model="chosen" :disabled="!p.canMigrate"> {{ p.name }}</label></td>
-              <td>{{ listWords(p.runningStages) }}</td>
+              <td>{{ stageWords(p.runningStages) }}</td>
               <td><span v-if="!p.canMigrate" class="error">{{ t('mg.cannot') }}: {{ p.problems.join('; ') }}</span>
                 <span class="dz-line">{{ t('mg.closing', { list: listWords(p.tasksClosing) }) }}</span>
                 <span class="dz-line">{{ t('mg.opening', { list: listWords(p.tasksOpening) }) }}</span>
                 <span class="dz-line">{{ t('mg.fieldsAdded', { list: listWords(p.fieldsAdded) }) }}</span>
-                <span class="dz-line">{{ t('mg.stagesAdded', { list: listWords(p.stagesAdded) }) }}</span>
+                <span class="dz-line">{{ t('mg.stagesAdded', { list: stageWords(p.stagesAdded) }) }}</span>
                 <span class="dz-line">{{ t('mg.stagesRemoved', { list: listWords(p.stagesRemoved) }) }}</span></td>
             </tr></tbody></table></div>
           <button v-if="plan.projects.length" type="button" class="primary" id="mg-go" :disabled="!chosen.length" @click="migrate">{{ t('mg.migrate') }}</button>
