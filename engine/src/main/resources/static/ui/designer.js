@@ -1045,7 +1045,7 @@ export const DesignerView = {
             </div>
             <fieldset v-if="stage.tasks.length > 1"><legend>{{ t('tk.requires') }}</legend>
               <label v-for="o in stage.tasks.filter(x => x !== task)" :key="o.key" class="check">
-                <input type="checkbox" :checked="(task.requires || []).includes(o.key)" @change="toggleRequires(task, o.key, $event.target.checked)"> {{ name(o) }}</label>
+                <input type="checkbox" :id="'tk' + ti + '-req-' + o.key" :checked="(task.requires || []).includes(o.key)" @change="toggleRequires(task, o.key, $event.target.checked)"> {{ name(o) }}</label>
             </fieldset>
             <details class="more"><summary>{{ t('tk.fields') }} ({{ (task.fields || []).length }})</summary>
               <FieldList :owner="task" :id="'tf' + ti + '-'" :problems="stageProblems(drawer, 'tasks')" :base="'$.stages[' + drawer + '].tasks[' + ti + '].fields'" :taken="fieldKeys"/>
@@ -1152,14 +1152,14 @@ export const DesignerView = {
         <div class="field"><label for="ts-desc">{{ t('st.description') }}</label><textarea id="ts-desc" rows="2" :value="tpl.description" @input="put(tpl, 'description', $event.target.value)"></textarea></div>
       </div>
       <fieldset v-if="modules.length"><legend>{{ t('st.modules') }}</legend>
-        <label v-for="m in modules" :key="m.key || m.module" class="check"><input type="checkbox" :checked="(tpl.modules || []).includes(m.key || m.module)"
+        <label v-for="m in modules" :key="m.key || m.module" class="check"><input type="checkbox" :id="'ts-mod-' + (m.key || m.module)" :checked="(tpl.modules || []).includes(m.key || m.module)"
           @change="toggleModule(m.key || m.module, $event.target.checked)"> {{ (m.names && m.names[lang]) || m.name || m.key || m.module }}</label>
       </fieldset>
       <h2>{{ t('st.roles') }}</h2>
       <div v-for="(r, k) in (tpl.roles || {})" :key="k" class="inline dz-role" :data-role="k">
-        <input :aria-label="t('st.roleKey')" :value="k" @change="renameRole(k, $event.target.value.trim())">
-        <input :aria-label="t('st.nameEn') + ' (' + k + ')'" :value="r.name" @input="put(r, 'name', $event.target.value)">
-        <input :aria-label="t('st.nameZh') + ' (' + k + ')'" :value="r.names && r.names['zh-CN']" @input="putName(r, 'zh-CN', $event.target.value)">
+        <input :id="'ts-role-' + k" :aria-label="t('st.roleKey')" :value="k" @change="renameRole(k, $event.target.value.trim())">
+        <input :id="'ts-role-' + k + '-en'" :aria-label="t('st.nameEn') + ' (' + k + ')'" :value="r.name" @input="put(r, 'name', $event.target.value)">
+        <input :id="'ts-role-' + k + '-zh'" :aria-label="t('st.nameZh') + ' (' + k + ')'" :value="r.names && r.names['zh-CN']" @input="putName(r, 'zh-CN', $event.target.value)">
         <button type="button" class="small" @click="removeRole(k)" :aria-label="t('d.remove', { name: k })">✕</button>
       </div>
       <button type="button" class="small" id="ts-add-role" @click="addRole">+ {{ t('st.addRole') }}</button>
