@@ -477,13 +477,17 @@ export function diffTemplates(a, b, lang) {
 // ---- the template list ------------------------------------------------------------------------------------------
 export const TemplatesView = {
   inject: ['t', 'store'],
-  data: () => ({ list: null, error: '', key: '', from: '', busy: false, notice: '' }),
+  data: () => ({ list: null, full: {}, error: '', key: '', from: '', busy: false, notice: '' }),
   created() { this.load() },
   methods: {
     async load() {
-      try { this.list = await api('/api/templates') } catch (e) { this.error = describe(e, this.t) }
+      try { this.list = await api('/api/templates') } catch (e) { this.error = describe(e, this.t); return }
+      // names in the reader's language come with each template itself
+      for (const x of this.list) {
+        api(path(x.key) + (x.latestVersion ? '' : '?draft=true')).then(tpl => { this.full[x.key] = tpl }).catch(() => {})
+      }
     },
-    name(tpl) { return tpl.name || tpl.key },
+    name(tpl) { const full = this.full[tpl.key]; return full ? localName(this.store.lang, full, tpl.key) : (tpl.name || tpl.key) },
     async create() {
       this.error = ''
       const key = this.key.trim()
@@ -544,16 +548,19 @@ export const TemplatesView = {
     <p v-if="notice" class="notice" role="status">{{ notice }}</p>
     <p v-if="!list && !error">{{ t('common.loading') }}</p>
     <p v-else-if="list && !list.length" class="empty">{{ t('tl.none') }}</p>
-    <div v-else-if="list" class="table-wrap"><table class="template-list">
-      <thead><tr><th scope="col">{{ t('tl.key') }}</th><th scope="col">{{ t('tl.name') }}</th><th scope="col">{{ t('tl.industry') }}</th>
-        <th scope="col">{{ t('tl.version') }}</th><th scope="col">{{ t('tl.draft') }}</th><th scope="col"><span class="sr-only">{{ t('tl.open') }}</span></th></tr></thead>
-      <tbody><tr v-for="x in list" :key="x.key" :data-template="x.key">
-        <td><a :href="'#/templates/' + encodeURIComponent(x.key)">{{ x.key }}</a></td>
-        <td>{{ name(x) }}</td><td>{{ x.industry || '—' }}</td><td>{{ x.latestVersion || '—' }}</td>
-        <td><span v-if="x.draft" class="badge cond-open">{{ t('tl.draftYes') }}</span><span v-else>{{ t('tl.draftNo') }}</span></td>
-        <td class="actions"><a class="button small" :href="'#/templates/' + encodeURIComponent(x.key)">{{ t('tl.open') }}</a>
-          <button type="button" class="small" @click="exportYaml(x)">{{ t('tl.export') }}</button></td>
-      </tr></tbody></table></div>
+    <ul v-else-if="list" class="cards template-list">
+      <li v-for="x in list" :key="x.key" class="card dz-template" :data-template="x.key">
+        <h2><a :href="'#/templates/' + encodeURIComponent(x.key)">{{ name(x) }}</a></h2>
+        <dl class="facts">
+          <dt>{{ t('tl.key') }}</dt><dd>{{ x.key }}</dd>
+          <dt>{{ t('tl.industry') }}</dt><dd>{{ x.industry || '—' }}</dd>
+          <dt>{{ t('tl.version') }}</dt><dd>{{ x.latestVersion || '—' }}</dd>
+          <dt>{{ t('tl.draft') }}</dt><dd><span v-if="x.draft" class="badge cond-open">{{ t('tl.draftYes') }}</span><span v-else>{{ t('tl.draftNo') }}</span></dd>
+        </dl>
+        <div class="row-actions"><a class="button small" :href="'#/templates/' + encodeURIComponent(x.key)">{{ t('tl.open') }}</a>
+          <button type="button" class="small" @click="exportYaml(x)">{{ t('tl.export') }}</button></div>
+      </li>
+    </ul>
     <div class="grid2 dz-list-forms">
       <form class="card" @submit.prevent="create">
         <h2>{{ t('tl.new') }}</h2>
@@ -566,8 +573,8 @@ export const TemplatesView = {
       </form>
       <div class="card">
         <h2>{{ t('tl.import') }}</h2>
-        <div class="field"><label for="tl-file">{{ t('tl.importButton') }}</label>
-          <input id="tl-file" type="file" accept=".yaml,.yml,.json,application/json,application/yaml" @change="importFile"></div>
+        <div class="dz-file"><input id="tl-file" class="sr-only" type="file" accept=".yaml,.yml,.json,application/json,application/yaml" @change="importFile">
+          <label for="tl-file" class="button">{{ t('tl.importButton') }}</label></div>
       </div>
     </div>
   </div>`,
@@ -579,7 +586,7 @@ export const DesignerView = {
   inject: ['t', 'store'],
   data: () => ({
     key: '', tpl: null, saved: null, error: '', notice: '', tab: 'flow', drawer: null, section: 'basics',
-    problems: [], checking: false, checkedFor: null, timer: null, busy: false, modules: [],
+    problems: [], checking: false, dragging: null, checkedFor: null, timer: null, busy: false, modules: [],
     versions: [], diagram: '', diagramFor: null, diagramError: '', sample: {}, sampleRoles: {}, preview: null, previewError: '',
     diffFrom: '', diffTo: '', diff: null, migFrom: '', migTo: '', plan: null, chosen: [], migrated: null,
   }),
@@ -718,21 +725,36 @@ export const DesignerView = {
       const n = key.substring(5)
       return { key, name: this.t('d.newStage') + ' ' + n }
     },
-    addAt(r) {
-      const stage = this.newStage()
+    /** Puts a stage into the flow after the stages of one row (the start when none): who waited for that row waits for it. */
+    insertAfter(rowKeys, stage) {
       const tpl = this.tpl
-      const layout = this.layout
       rewire(tpl, wanted => {
-        const rowKeys = r < 0 ? [] : layout[r].map(i => tpl.stages[i].key)
         for (const [s, list] of wanted) {
-          if (r < 0 ? list.length === 0 : list.some(k => rowKeys.includes(k))) wanted.set(s, [...list.filter(k => !rowKeys.includes(k)), stage.key])
+          if (rowKeys.length === 0 ? list.length === 0 : list.some(k => rowKeys.includes(k))) wanted.set(s, [...list.filter(k => !rowKeys.includes(k)), stage.key])
         }
         wanted.set(stage.key, rowKeys)
-        const at = r < 0 ? 0 : Math.max(...layout[r]) + 1
+        const at = rowKeys.length === 0 ? 0 : Math.max(...rowKeys.map(k => tpl.stages.findIndex(s => s.key === k))) + 1
         tpl.stages.splice(at, 0, stage)
       })
-      this.open(tpl.stages.indexOf(stage))
     },
+    rowKeys(r) { return r < 0 ? [] : this.layout[r].map(i => this.tpl.stages[i].key) },
+    addAt(r) {
+      const stage = this.newStage()
+      this.insertAfter(this.rowKeys(r), stage)
+      this.open(this.tpl.stages.findIndex(s => s.key === stage.key))
+    },
+    /** Moves a stage to the gap after row r: it leaves its place (who waited for it waits for what it waited for) and goes there. */
+    moveTo(i, r) {
+      const x = this.tpl.stages[i]
+      const anchors = this.rowKeys(r).filter(k => k !== x.key)
+      if (r >= 0 && anchors.length === 0) return
+      const plain = JSON.parse(JSON.stringify(x))
+      this.remove(i)
+      delete plain.after
+      this.insertAfter(anchors, plain)
+    },
+    dragStart(i, e) { this.dragging = i; if (e.dataTransfer) { e.dataTransfer.effectAllowed = 'move'; e.dataTransfer.setData('text/plain', this.tpl.stages[i].key) } },
+    dropAt(r) { if (this.dragging !== null) this.moveTo(this.dragging, r); this.dragging = null },
     addParallel(i) {
       const stage = this.newStage()
       const tpl = this.tpl
@@ -895,6 +917,7 @@ export const DesignerView = {
         this.preview = await api(path(this.key) + '/preview', { method: 'POST', body: { template: this.tpl, fields, roles } })
       } catch (e) { this.previewError = describe(e, this.t) }
     },
+    personWords(u) { const p = this.store.people.find(x => x.username === u); return p && p.displayName ? p.displayName : u },
     previewName(p) { const s = this.tpl.stages.find(x => x.key === p.key); return s ? this.name(s) : p.name },
     modeWords(mode) {
       if (!mode) return ''
@@ -929,6 +952,7 @@ export const DesignerView = {
         this.plan = null
       } catch (e) { this.error = describe(e, this.t) }
     },
+    valueWords(v) { return /^PT?\d+[DH]$/.test(v) ? durationWords(v, this.t) : v },
     propWords(part) { const k = 'prop.' + part; const w = this.t(k); return w === k ? part : w },
     stageWords(list) { return list && list.length ? list.map(k => { const s = this.tpl.stages.find(x => x.key === k); return s ? this.name(s) : k }).join(', ') : this.t('mg.nothing') },
     listWords(list) { return list && list.length ? list.map(x => typeof x === 'string' ? x : (x.name || x.task)).join(', ') : this.t('mg.nothing') },
@@ -963,11 +987,11 @@ export const DesignerView = {
     <section v-if="tab === 'flow'" class="dz-flow" role="tabpanel" aria-labelledby="dz-tab-flow">
       <ol class="dz-rows">
         <li class="dz-node"><span class="dz-pill">{{ t('d.start') }}</span></li>
-        <li class="dz-plus"><button type="button" class="dz-add" @click="addAt(-1)" :aria-label="t('d.addHere')" data-add="-1">+</button></li>
+        <li class="dz-plus" :class="{ target: dragging !== null }" @dragover.prevent @drop.prevent="dropAt(-1)"><button type="button" class="dz-add" @click="addAt(-1)" :aria-label="t('d.addHere')" data-add="-1">+</button></li>
         <template v-for="(row, r) in layout" :key="r">
           <li class="dz-row" :class="{ parallel: row.length > 1 }" :data-row="r">
             <article v-for="i in row" :key="tpl.stages[i].key" class="dz-card" :data-stage="tpl.stages[i].key" :data-stage-index="i"
-              :class="{ bad: hasError(i), open: drawer === i }">
+              :class="{ bad: hasError(i), open: drawer === i }" draggable="true" @dragstart="dragStart(i, $event)" @dragend="dragging = null">
               <button type="button" class="dz-card-main" @click="open(i)" :aria-label="t('d.edit', { name: name(tpl.stages[i]) })">
                 <span class="dz-card-title"><span>{{ name(tpl.stages[i]) }}</span>
                   <span v-if="stageProblems(i).length" class="badge" :class="hasError(i) ? 'dz-bad' : 'dz-warn'">{{ t('d.cardProblems', { n: stageProblems(i).length }) }}</span></span>
@@ -986,7 +1010,7 @@ export const DesignerView = {
               </div>
             </article>
           </li>
-          <li class="dz-plus"><button type="button" class="dz-add" @click="addAt(r)" :aria-label="t('d.addHere')" :data-add="r">+</button></li>
+          <li class="dz-plus" :class="{ target: dragging !== null }" @dragover.prevent @drop.prevent="dropAt(r)"><button type="button" class="dz-add" @click="addAt(r)" :aria-label="t('d.addHere')" :data-add="r">+</button></li>
         </template>
         <li class="dz-node"><span class="dz-pill">{{ t('d.end') }}</span></li>
       </ol>
@@ -1197,9 +1221,9 @@ export const DesignerView = {
         <tbody><tr v-for="p in preview.stages" :key="p.key" :data-preview="p.key" :data-runs="p.runs">
           <th scope="row">{{ previewName(p) }}</th>
           <td><span class="badge" :class="p.runs ? 'status-completed' : 'status-cancelled'">{{ p.runs ? t('pv.runs') : t('pv.skipped') }}</span>
-            <span v-if="p.when" class="muted dz-when"> {{ p.when }}</span>
+            <span v-if="p.when" class="dz-when"> {{ t('d.onlyWhen', { expr: whenWords(p.when) }) }}</span>
             <span v-if="p.problem" class="error">{{ t('pv.cannot', { why: p.problem }) }}</span></td>
-          <td><span v-if="p.mode">{{ modeWords(p.mode) }}: {{ p.approvers.length ? p.approvers.join(', ') : t('pv.nobody') }}</span><span v-else>—</span></td>
+          <td><span v-if="p.mode">{{ modeWords(p.mode) }}: {{ p.approvers.length ? p.approvers.map(personWords).join(', ') : t('pv.nobody') }}</span><span v-else>—</span></td>
         </tr></tbody></table></div>
     </section>
 
@@ -1223,7 +1247,7 @@ export const DesignerView = {
         <ul v-else-if="diff" class="dz-diff">
           <li v-for="(d, di) in diff" :key="di" :class="d.kind"><span class="badge">{{ t('df.' + d.kind) }}</span>
             <strong>{{ d.path.map(propWords).join(' › ') }}</strong>
-            <span v-if="d.kind === 'changed'">: <del>{{ d.before }}</del> → <ins>{{ d.after }}</ins></span></li>
+            <span v-if="d.kind === 'changed'">: <del>{{ valueWords(d.before) }}</del> → <ins>{{ valueWords(d.after) }}</ins></span></li>
         </ul>
         <h2>{{ t('mg.title') }}</h2>
         <div class="inline">

@@ -61,7 +61,7 @@ class DesignerBrowserTests extends IntegrationTestSupport {
 
         b.signIn("admin", "admin");
         b.go("#/templates");
-        b.waitFor(By.cssSelector("tr[data-template=it-delivery]"));
+        b.waitFor(By.cssSelector("li[data-template=it-delivery]"));
         shot(b, "designer-template-list");
         type(b, "#tl-key", key);
         click(b, "main form button.primary");
@@ -163,7 +163,7 @@ class DesignerBrowserTests extends IntegrationTestSupport {
         b.waitFor(By.cssSelector("tr[data-preview=stage3]"));
         assertThat(b.find(By.cssSelector("tr[data-preview=stage3]")).getDomAttribute("data-runs")).isEqualTo("false");
         assertThat(b.find(By.cssSelector("tr[data-preview=stage2]")).getDomAttribute("data-runs")).isEqualTo("true");
-        assertThat(b.find(By.cssSelector("tr[data-preview=stage1]")).getText()).contains("alice", "bob");
+        assertThat(b.find(By.cssSelector("tr[data-preview=stage1]")).getText()).contains("Alice", "Bob");
         shot(b, "designer-preview");
 
         click(b, "#dz-publish");
@@ -213,7 +213,7 @@ class DesignerBrowserTests extends IntegrationTestSupport {
         select(b, "#df-to", "2");
         click(b, "#df-show");
         WebElement diff = b.waitFor(By.cssSelector(".dz-diff li.changed"));
-        assertThat(diff.getText()).contains(zh ? "构建" : "Build", "duration", "P3D");
+        assertThat(diff.getText()).contains(zh ? "构建" : "Build", zh ? "计划工期" : "Planned duration", zh ? "3 天" : "3 days");
         select(b, "#mg-from", "1");
         select(b, "#mg-to", "2");
         click(b, "#mg-dry");
