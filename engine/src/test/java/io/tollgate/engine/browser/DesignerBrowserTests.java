@@ -197,7 +197,7 @@ class DesignerBrowserTests extends IntegrationTestSupport {
         String id = b.driver().getCurrentUrl().replaceAll(".*#/projects/", "");
         b.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), name));
 
-        // meanwhile the admin publishes a second version: history, a readable diff and a migration dry run
+        // meanwhile the admin publishes a second version: history, a readable diff, and the project migrated to it
         switchTo(b, "admin");
         b.go("#/templates/" + key);
         click(b, ".dz-card[data-stage=stage2] .dz-card-main");
@@ -217,10 +217,13 @@ class DesignerBrowserTests extends IntegrationTestSupport {
         select(b, "#mg-from", "1");
         select(b, "#mg-to", "2");
         click(b, "#mg-dry");
-        b.waitFor(By.cssSelector("tr[data-plan='" + id + "']"));
+        b.waitFor(By.cssSelector("tr[data-plan='" + id + "'] input[type=checkbox]:checked"));
         shot(b, "designer-versions");
+        click(b, "#mg-go");
+        b.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), zh ? "已迁移 1" : "Migrated 1"));
+        assertThat(admin.get("/api/projects/" + id).get("version").asInt()).isEqualTo(2);
 
-        // the project runs on version 1 to completion through the UI; the security review is skipped
+        // the project, now on version 2, runs to completion through the UI; the security review is skipped
         switchTo(b, "pm");
         complete(b, id, Map.of("report", "https://wiki.example.com/plan"));
         switchTo(b, "alice");
