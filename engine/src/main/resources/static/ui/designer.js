@@ -954,6 +954,16 @@ export const DesignerView = {
     },
     valueWords(v) { return /^PT?\d+[DH]$/.test(v) ? durationWords(v, this.t) : v },
     propWords(part) { const k = 'prop.' + part; const w = this.t(k); return w === k ? part : w },
+    /** The parts of a migration plan that change something, in words. */
+    changes(p) {
+      const out = []
+      if ((p.tasksClosing || []).length) out.push(this.t('mg.closing', { list: this.listWords(p.tasksClosing) }))
+      if ((p.tasksOpening || []).length) out.push(this.t('mg.opening', { list: this.listWords(p.tasksOpening) }))
+      if ((p.fieldsAdded || []).length) out.push(this.t('mg.fieldsAdded', { list: this.listWords(p.fieldsAdded) }))
+      if ((p.stagesAdded || []).length) out.push(this.t('mg.stagesAdded', { list: this.stageWords(p.stagesAdded) }))
+      if ((p.stagesRemoved || []).length) out.push(this.t('mg.stagesRemoved', { list: this.listWords(p.stagesRemoved) }))
+      return out.length ? out : [this.t('mg.noChange')]
+    },
     stageWords(list) { return list && list.length ? list.map(k => { const s = this.tpl.stages.find(x => x.key === k); return s ? this.name(s) : k }).join(', ') : this.t('mg.nothing') },
     listWords(list) { return list && list.length ? list.map(x => typeof x === 'string' ? x : (x.name || x.task)).join(', ') : this.t('mg.nothing') },
     formatTime(v) { const d = new Date(v); return isNaN(d) ? String(v || '') : new Intl.DateTimeFormat(this.lang, { dateStyle: 'medium', timeStyle: 'short' }).format(d) },
@@ -1265,11 +1275,7 @@ export const DesignerView = {
               <td><label class="check"><input type="checkbox" :value="p.projectId" v-model="chosen" :disabled="!p.canMigrate"> {{ p.name }}</label></td>
               <td>{{ stageWords(p.runningStages) }}</td>
               <td><span v-if="!p.canMigrate" class="error">{{ t('mg.cannot') }}: {{ p.problems.join('; ') }}</span>
-                <span class="dz-line">{{ t('mg.closing', { list: listWords(p.tasksClosing) }) }}</span>
-                <span class="dz-line">{{ t('mg.opening', { list: listWords(p.tasksOpening) }) }}</span>
-                <span class="dz-line">{{ t('mg.fieldsAdded', { list: listWords(p.fieldsAdded) }) }}</span>
-                <span class="dz-line">{{ t('mg.stagesAdded', { list: stageWords(p.stagesAdded) }) }}</span>
-                <span class="dz-line">{{ t('mg.stagesRemoved', { list: listWords(p.stagesRemoved) }) }}</span></td>
+                <span v-for="c in changes(p)" :key="c" class="dz-line">{{ c }}</span></td>
             </tr></tbody></table></div>
           <button v-if="plan.projects.length" type="button" class="primary" id="mg-go" :disabled="!chosen.length" @click="migrate">{{ t('mg.migrate') }}</button>
         </template>

@@ -79,7 +79,7 @@ export const en = {
   'mg.none': 'No running projects on that version.', 'mg.project': 'Project', 'mg.running': 'Running stages',
   'mg.changes': 'What would change', 'mg.cannot': 'Cannot move', 'mg.done': 'Migrated {n} projects.',
   'mg.closing': 'tasks closing: {list}', 'mg.opening': 'tasks opening: {list}', 'mg.fieldsAdded': 'fields added: {list}',
-  'mg.stagesAdded': 'stages added: {list}', 'mg.stagesRemoved': 'stages removed: {list}', 'mg.nothing': 'nothing',
+  'mg.stagesAdded': 'stages added: {list}', 'mg.stagesRemoved': 'stages removed: {list}', 'mg.nothing': 'nothing', 'mg.noChange': 'Its tasks and fields stay as they are.',
     'prop.stages': 'Stages', 'prop.name': 'Name', 'prop.names': 'Translated names', 'prop.owner': 'Owner', 'prop.after': 'Starts after', 'prop.when': 'Runs only when', 'prop.duration': 'Planned duration', 'prop.alertAfter': 'Alert after', 'prop.fields': 'Fields', 'prop.tasks': 'Tasks', 'prop.gate': 'Gate', 'prop.criteria': 'Criteria', 'prop.approval': 'Approval', 'prop.approvers': 'Approvers', 'prop.mode': 'Mode', 'prop.onReject': 'Send back to', 'prop.resubmit': 'Resubmit', 'prop.outcomes': 'Outcomes', 'prop.timeout': 'Timeout', 'prop.roles': 'Roles', 'prop.modules': 'Modules', 'prop.description': 'Description', 'prop.industry': 'Industry', 'prop.assignee': 'Assignee', 'prop.requires': 'Requires', 'prop.type': 'Type', 'prop.required': 'Required', 'prop.min': 'Minimum', 'prop.max': 'Maximum', 'prop.minLength': 'Shortest length', 'prop.maxLength': 'Longest length', 'prop.pattern': 'Pattern', 'prop.options': 'Options', 'prop.currency': 'Currency', 'prop.message': 'Message', 'prop.expression': 'Rule',
   'dg.invalid': 'The diagram appears when the template has no errors.', 'dg.alt': 'The compiled process diagram of the draft',
 }
@@ -164,7 +164,7 @@ export const zh = {
   'mg.none': '该版本没有运行中的项目。', 'mg.project': '项目', 'mg.running': '进行中的阶段',
   'mg.changes': '将发生的变化', 'mg.cannot': '无法迁移', 'mg.done': '已迁移 {n} 个项目。',
   'mg.closing': '关闭的任务：{list}', 'mg.opening': '新开的任务：{list}', 'mg.fieldsAdded': '新增字段：{list}',
-  'mg.stagesAdded': '新增阶段：{list}', 'mg.stagesRemoved': '删除阶段：{list}', 'mg.nothing': '无',
+  'mg.stagesAdded': '新增阶段：{list}', 'mg.stagesRemoved': '删除阶段：{list}', 'mg.nothing': '无', 'mg.noChange': '任务和字段保持不变。',
     'prop.stages': '阶段', 'prop.name': '名称', 'prop.names': '译名', 'prop.owner': '负责人', 'prop.after': '开始于', 'prop.when': '执行条件', 'prop.duration': '计划工期', 'prop.alertAfter': '超期预警', 'prop.fields': '字段', 'prop.tasks': '任务', 'prop.gate': '关口', 'prop.criteria': '条件', 'prop.approval': '审批', 'prop.approvers': '审批人', 'prop.mode': '审批方式', 'prop.onReject': '驳回退回到', 'prop.resubmit': '重新提交', 'prop.outcomes': '决定', 'prop.timeout': '超时', 'prop.roles': '角色', 'prop.modules': '模块', 'prop.description': '说明', 'prop.industry': '行业', 'prop.assignee': '处理人', 'prop.requires': '前置任务', 'prop.type': '类型', 'prop.required': '必填', 'prop.min': '最小值', 'prop.max': '最大值', 'prop.minLength': '最短长度', 'prop.maxLength': '最长长度', 'prop.pattern': '格式', 'prop.options': '选项', 'prop.currency': '币种', 'prop.message': '提示', 'prop.expression': '规则',
   'dg.invalid': '模板没有错误时显示流程图。', 'dg.alt': '草稿编译后的流程图',
 }

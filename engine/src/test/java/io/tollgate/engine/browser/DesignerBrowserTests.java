@@ -418,6 +418,44 @@ class DesignerBrowserTests extends IntegrationTestSupport {
         keystrokes += text.length();
     }
 
+    /** The rule builder reads back what it writes, and refuses to read what it could not show; rows follow prerequisites. */
+    @Test
+    void theRuleBuilderReadsBackWhatItWritesAndTheFlowFollowsPrerequisites() {
+        try (Browser b = new Browser("http://localhost:" + port, "en")) {
+            b.signIn("admin", "admin");
+            Object result = ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import('/ui/designer.js').then(d => {
+                      const types = { budget: 'money', region: 'select', urgent: 'boolean', tags: 'multiselect' };
+                      const texts = ["budget > 100000", "(budget >= 5 && region == 'c\\\\'n') || urgent == true",
+                        "tags?.contains('x') && region != null", ""];
+                      const back = texts.map(x => { const r = d.parseRule(x); return r && d.toGroovy(r, types) });
+                      const refused = ["budget > 1 && region == 'a' || urgent == true", "budget.abs() > 2", "System.exit(0)"]
+                        .map(x => d.parseRule(x) === null);
+                      const rows = d.rows([{ key: 'a' }, { key: 'b' }, { key: 'c', after: ['a'] }, { key: 'd', after: ['b', 'c'] }]);
+                      const tpl = { stages: [{ key: 'a' }, { key: 'b' }, { key: 'c' }] };
+                      d.rewire(tpl, w => { w.set('c', ['a']); });
+                      done(JSON.stringify({ back, refused, rows, after: tpl.stages.map(s => s.after || null),
+                        ops: d.operatorsFor('boolean').concat(d.operatorsFor('date')) }));
+                    }, e => done(String(e)));
+                    """);
+            JsonNode r;
+            try {
+                r = JSON.readTree(String.valueOf(result));
+            } catch (IOException e) {
+                throw new AssertionError(result, e);
+            }
+            assertThat(r.get("back").get(0).asText()).isEqualTo("budget > 100000");
+            assertThat(r.get("back").get(1).asText()).isEqualTo("(budget >= 5 && region == 'c\\'n') || urgent == true");
+            assertThat(r.get("back").get(2).asText()).isEqualTo("tags?.contains('x') && region != null");
+            assertThat(r.get("back").get(3).asText()).isEmpty();
+            assertThat(r.get("refused").toString()).isEqualTo("[true,true,true]");
+            assertThat(r.get("rows").toString()).isEqualTo("[[0],[1,2],[3]]");
+            assertThat(r.get("after").toString()).isEqualTo("[null,null,[\"a\"]]");
+            assertThat(r.get("ops").toString()).isEqualTo("[\"true\",\"false\",\"empty\",\"filled\"]");
+        }
+    }
+
     /** Every shipped template, and one written by hand with every construct, saves back from the designer unchanged. */
     @Test
     void everyShippedTemplateOpensInTheDesignerAndSavesBackUnchanged() throws IOException {
