@@ -443,7 +443,7 @@ class DesignerBrowserTests extends IntegrationTestSupport {
             try {
                 r = JSON.readTree(String.valueOf(result));
             } catch (IOException e) {
-                throw new AssertionError(result, e);
+                throw new AssertionError(String.valueOf(result), e);
             }
             assertThat(r.get("back").get(0).asText()).isEqualTo("budget > 100000");
             assertThat(r.get("back").get(1).asText()).isEqualTo("(budget >= 5 && region == 'c\\'n') || urgent == true");
