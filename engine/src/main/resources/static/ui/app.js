@@ -5,6 +5,7 @@ import { createApp, reactive } from '/webjars/vue/dist/vue.esm-browser.prod.js'
 import { initialLanguage, languages, localName, translate } from './i18n.js'
 import { api, ApiError, cookie, currentWorkspace, describe, setWorkspace } from './api.js'
 import { FieldForm, collect, fromApi, validateAll } from './fields.js'
+import { TemplatesView, DesignerView } from './designer.js'
 
 // ---- state shared by every screen -------------------------------------------------------------------
 const store = reactive({
@@ -26,6 +27,7 @@ function parseRoute(hash) {
   if (parts[0] === 'projects') return { name: 'projects', params }
   if (parts[0] === 'notifications') return { name: 'notifications', params }
   if (parts[0] === 'settings') return { name: 'settings', params }
+  if (parts[0] === 'templates') return parts[1] ? { name: 'designer', id: decodeURIComponent(parts[1]), params } : { name: 'templates', params }
   if (parts[0] === 'admin') return { name: 'admin', tab: parts[1] || 'users', params }
   return { name: 'inbox', params }
 }
@@ -1410,7 +1412,7 @@ const SettingsView = {
 
 // ---- the frame: header, navigation, language, workspace, bell ---------------------------------------------
 const App = {
-  components: { InboxView, ProjectsView, StartView, ProjectView, AdminView, PasswordView, NotificationsView, SettingsView, ErrorBox },
+  components: { InboxView, ProjectsView, StartView, ProjectView, AdminView, PasswordView, NotificationsView, SettingsView, ErrorBox, TemplatesView, DesignerView },
   inject: ['t', 'store'],
   data: () => ({ languages, error: '' }),
   computed: {
@@ -1418,7 +1420,7 @@ const App = {
       if (!this.store.me) return null
       if (this.store.me.mustChangePassword) return 'PasswordView'
       return { inbox: 'InboxView', projects: 'ProjectsView', start: 'StartView', project: 'ProjectView', admin: 'AdminView',
-        notifications: 'NotificationsView', settings: 'SettingsView' }[this.store.route.name]
+        notifications: 'NotificationsView', settings: 'SettingsView', templates: 'TemplatesView', designer: 'DesignerView' }[this.store.route.name]
     },
     workspaces() { return (this.store.me && this.store.me.workspaces) || [] },
     workspaceKey() {
@@ -1449,6 +1451,7 @@ const App = {
     <nav class="main-nav" :aria-label="t('nav.main')" v-if="store.me && !store.me.mustChangePassword">
       <a href="#/inbox" :aria-current="active('inbox') ? 'page' : null">{{ t('nav.inbox') }}</a>
       <a href="#/projects" :aria-current="active('projects') ? 'page' : null">{{ t('nav.projects') }}</a>
+      <a v-if="isAdmin()" href="#/templates" :aria-current="active('templates') || active('designer') ? 'page' : null">{{ t('nav.templates') }}</a>
       <a v-if="isAdmin()" href="#/admin/users" :aria-current="active('admin') ? 'page' : null">{{ t('nav.admin') }}</a>
     </nav>
     <div class="tools">

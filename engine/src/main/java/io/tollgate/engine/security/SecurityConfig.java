@@ -105,6 +105,7 @@ public class SecurityConfig {
                     auth.requestMatchers("/actuator/info").authenticated()
                             .requestMatchers(HttpMethod.PUT, "/api/templates/**", "/api/modules/**").access(WorkspaceRoles.any("admin"))
                             .requestMatchers(HttpMethod.POST, "/api/templates/*/publish", "/api/templates/*/validate",
+                                    "/api/templates/*/diagram.svg", "/api/templates/*/preview",
                                     "/api/templates/*/migrations/**").access(WorkspaceRoles.any("admin"))
                             .requestMatchers(HttpMethod.POST, "/api/projects").access(WorkspaceRoles.any("admin", "pm"))
                             // whose password it is, the user service decides: the user or an admin

@@ -120,6 +120,21 @@ public class TemplateStore {
         return validator.validate(read.template(), read.problems(), context);
     }
 
+    /**
+     * Compiles a template given as text to BPMN XML without saving or deploying it, so a designer can
+     * show the diagram of what it edits; refused with every error when the template is not valid.
+     */
+    @Transactional(readOnly = true)
+    public String compile(String workspace, String text, TemplateFormat format) {
+        TemplateReader.Result read = reader.read(text, format);
+        ValidationReport report = validate(workspace, read);
+        if (!report.valid()) {
+            throw new InvalidTemplateException("The template has " + report.errors().size()
+                    + " problem(s); it cannot be drawn yet.", report.errors());
+        }
+        return compiler.compile(read.template()).xml();
+    }
+
     /** Validates, compiles and deploys the draft as the next version; the draft is then cleared. */
     public VersionInfo publish(String workspace, String key, String user) {
         TemplateDraft draft = drafts.findByWorkspaceIdAndKey(workspace, key)
