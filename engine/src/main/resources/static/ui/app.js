@@ -5,6 +5,7 @@ import { createApp, reactive } from '/webjars/vue/dist/vue.esm-browser.prod.js'
 import { initialLanguage, languages, localName, translate } from './i18n.js'
 import { api, ApiError, cookie, currentWorkspace, describe, setWorkspace } from './api.js'
 import { FieldForm, collect, fromApi, validateAll } from './fields.js'
+import { DashboardView, GanttView } from './insight.js'
 
 // ---- state shared by every screen -------------------------------------------------------------------
 const store = reactive({
@@ -25,6 +26,7 @@ function parseRoute(hash) {
   if (parts[0] === 'projects' && parts[1]) return { name: 'project', id: parts[1], params }
   if (parts[0] === 'projects') return { name: 'projects', params }
   if (parts[0] === 'notifications') return { name: 'notifications', params }
+  if (parts[0] === 'dashboard') return { name: 'dashboard', params }
   if (parts[0] === 'settings') return { name: 'settings', params }
   if (parts[0] === 'admin') return { name: 'admin', tab: parts[1] || 'users', params }
   return { name: 'inbox', params }
@@ -795,7 +797,7 @@ const CommentsPanel = {
 }
 
 const ProjectView = {
-  components: { ErrorBox, StatusBadge, Timeline, FieldForm },
+  components: { ErrorBox, StatusBadge, Timeline, FieldForm, GanttView },
   inject: ['t', 'store'],
   data: () => ({ project: null, tpl: null, audit: [], diagram: '', error: '', editing: false, values: {}, errors: {},
     fieldError: '', busy: false, actionError: '', waiverFor: '', waiver: { criterion: '', reason: '', expires: '' }, waiverErrors: {} }),
@@ -977,6 +979,7 @@ const ProjectView = {
 
       <h2>{{ t('project.timeline') }}</h2>
       <Timeline :project="project" :tpl="tpl"/>
+      <GanttView :project-id="project.id"/>
 
       <h2>{{ t('project.diagram') }}</h2>
       <div class="diagram" tabindex="0" role="region" :aria-label="t('project.diagram')">
@@ -1393,7 +1396,7 @@ const SettingsView = {
 
 // ---- the frame: header, navigation, language, workspace, bell ---------------------------------------------
 const App = {
-  components: { InboxView, ProjectsView, StartView, ProjectView, AdminView, PasswordView, NotificationsView, SettingsView, ErrorBox },
+  components: { InboxView, ProjectsView, StartView, ProjectView, AdminView, PasswordView, NotificationsView, SettingsView, ErrorBox, DashboardView },
   inject: ['t', 'store'],
   data: () => ({ languages, error: '' }),
   computed: {
@@ -1401,7 +1404,7 @@ const App = {
       if (!this.store.me) return null
       if (this.store.me.mustChangePassword) return 'PasswordView'
       return { inbox: 'InboxView', projects: 'ProjectsView', start: 'StartView', project: 'ProjectView', admin: 'AdminView',
-        notifications: 'NotificationsView', settings: 'SettingsView' }[this.store.route.name]
+        notifications: 'NotificationsView', settings: 'SettingsView', dashboard: 'DashboardView' }[this.store.route.name]
     },
     workspaces() { return (this.store.me && this.store.me.workspaces) || [] },
     workspaceKey() {
@@ -1422,6 +1425,7 @@ const App = {
     switchWorkspace(e) { setWorkspace(e.target.value); location.reload() },
     // set on the element itself: the form is sent before Vue would paint a new value
     signOut(e) { e.target.querySelector('input[name=_csrf]').value = cookie('XSRF-TOKEN') || '' },
+    isManager,
     active(name) { return this.store.route.name === name || (name === 'projects' && ['start', 'project'].includes(this.store.route.name)) },
     isAdmin,
   },
@@ -1432,6 +1436,7 @@ const App = {
     <nav class="main-nav" :aria-label="t('nav.main')" v-if="store.me && !store.me.mustChangePassword">
       <a href="#/inbox" :aria-current="active('inbox') ? 'page' : null">{{ t('nav.inbox') }}</a>
       <a href="#/projects" :aria-current="active('projects') ? 'page' : null">{{ t('nav.projects') }}</a>
+      <a v-if="isManager()" href="#/dashboard" :aria-current="active('dashboard') ? 'page' : null">{{ t('nav.dashboard') }}</a>
       <a v-if="isAdmin()" href="#/admin/users" :aria-current="active('admin') ? 'page' : null">{{ t('nav.admin') }}</a>
     </nav>
     <div class="tools">

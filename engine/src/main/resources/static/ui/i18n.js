@@ -273,7 +273,8 @@ const zh = {
   'away.handedOver': '已移交 {n} 项；{kept} 项仍由您处理。',
 }
 
-export const dictionaries = { en, 'zh-CN': zh }
+import { en as insightEn, zh as insightZh } from './i18n-insight.js'
+export const dictionaries = { en: { ...en, ...insightEn }, 'zh-CN': { ...zh, ...insightZh } }
 export const languages = [{ code: 'en', name: 'English' }, { code: 'zh-CN', name: '简体中文' }]
 
 /** The language to start in: the one chosen before, else the browser's. */
@@ -285,7 +286,7 @@ export function initialLanguage() {
 }
 
 export function translate(lang, key, params) {
-  let text = (dictionaries[lang] && dictionaries[lang][key]) || en[key] || key
+  let text = (dictionaries[lang] && dictionaries[lang][key]) || dictionaries.en[key] || key
   if (params) {
     for (const [k, v] of Object.entries(params)) text = text.split('{' + k + '}').join(String(v))
   }

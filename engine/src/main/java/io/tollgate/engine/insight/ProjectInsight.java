@@ -169,7 +169,7 @@ public class ProjectInsight {
 
     /**
      * Whether the forecast rests on evidence rather than on the prior alone: a stage still to go draws
-     * from history, or a running stage is past its due date. A plan's own optimism never alerts.
+     * from history, or a stage is (or finished) past its due date. A plan's own optimism never alerts.
      */
     boolean evidenced(String projectId, ForecastView forecast) {
         if (forecast.samples().values().stream().anyMatch(n -> n > 0)) {
@@ -177,7 +177,8 @@ public class ProjectInsight {
         }
         Instant now = clock.instant();
         return tables.stages(projectId).stream()
-                .anyMatch(s -> s.status().equals("running") && s.dueAt() != null && s.dueAt().isBefore(now));
+                .anyMatch(s -> s.dueAt() != null && (s.status().equals("running") && s.dueAt().isBefore(now)
+                        || s.status().equals("done") && s.completedAt() != null && s.completedAt().isAfter(s.dueAt())));
     }
 
     HealthView health(String projectId, InsightSettings settings) {

@@ -218,7 +218,7 @@ public class InsightTables {
 
     /** Projects of the workspace started in the period, of the template, where the group's people worked. */
     private static String cohort(Scope s, String alias) {
-        return alias + ".workspace_id = :ws and " + alias + ".created_at >= :from and " + alias + ".created_at < :to"
+        return " " + alias + ".workspace_id = :ws and " + alias + ".created_at >= :from and " + alias + ".created_at < :to"
                 + (s.template() == null ? "" : " and " + alias + ".template_key = :template")
                 + groupFilter(s, alias) + " ";
     }
@@ -308,7 +308,7 @@ public class InsightTables {
     }
 
     private static String workScope(Scope s) {
-        return "w.workspace_id = :ws and w.done_at >= :from and w.done_at < :to"
+        return " w.workspace_id = :ws and w.done_at >= :from and w.done_at < :to"
                 + (s.template() == null ? "" : " and w.template_key = :template")
                 + (s.members() == null ? "" : " and w.username in (:members)") + " ";
     }
