@@ -68,6 +68,7 @@ export const DashboardView = {
         data: { labels: this.d.throughput.map(w => w.week), datasets: [{ label: this.t('dash.completed'), data: this.d.throughput.map(w => w.completed), backgroundColor: '#1f5f99' }] },
         options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
       })
+      this.$refs.weeks.setAttribute('data-drawn', 'true')
     },
     tplName(key) {
       const tpl = this.templates.find(x => x.key === key)
@@ -105,41 +106,41 @@ export const DashboardView = {
         </section>
         <section>
           <h2>{{ t('dash.byStatus') }}</h2>
-          <div class="table-wrap"><table><thead><tr><th scope="col">{{ t('dash.status.active') }}</th><th scope="col">{{ t('dash.onHold') }}</th><th scope="col">{{ t('dash.completed') }}</th><th scope="col">{{ t('dash.cancelled') }}</th></tr></thead>
+          <div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">{{ t('dash.status.active') }}</th><th scope="col">{{ t('dash.onHold') }}</th><th scope="col">{{ t('dash.completed') }}</th><th scope="col">{{ t('dash.cancelled') }}</th></tr></thead>
             <tbody><tr><td>{{ d.projects.active }}</td><td>{{ d.projects.onHold }}</td><td>{{ d.projects.completed }}</td><td>{{ d.projects.cancelled }}</td></tr></tbody></table></div>
           <h2>{{ t('dash.byStage') }}</h2>
           <p v-if="!d.byStage.length" class="muted">{{ t('dash.empty') }}</p>
-          <div v-else class="table-wrap"><table><thead><tr><th scope="col">{{ t('dash.stage') }}</th><th scope="col">{{ t('dash.projects') }}</th></tr></thead>
+          <div v-else class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">{{ t('dash.stage') }}</th><th scope="col">{{ t('dash.projects') }}</th></tr></thead>
             <tbody><tr v-for="s in d.byStage" :key="s.template + s.stage"><td>{{ s.name }}</td><td>{{ s.projects }}</td></tr></tbody></table></div>
         </section>
         <section>
           <h2>{{ t('dash.stages') }}</h2>
           <p v-if="!d.stages.length" class="muted">{{ t('dash.empty') }}</p>
-          <div v-else class="table-wrap"><table data-slot="stages"><thead><tr><th scope="col">{{ t('dash.stage') }}</th><th scope="col">{{ t('dash.count') }}</th><th scope="col">{{ t('dash.mean') }}</th><th scope="col">{{ t('dash.p50') }}</th><th scope="col">{{ t('dash.p85') }}</th><th scope="col">{{ t('dash.p95') }}</th></tr></thead>
+          <div v-else class="table-wrap" tabindex="0"><table data-slot="stages"><thead><tr><th scope="col">{{ t('dash.stage') }}</th><th scope="col">{{ t('dash.count') }}</th><th scope="col">{{ t('dash.mean') }}</th><th scope="col">{{ t('dash.p50') }}</th><th scope="col">{{ t('dash.p85') }}</th><th scope="col">{{ t('dash.p95') }}</th></tr></thead>
             <tbody><tr v-for="s in d.stages" :key="s.template + s.stage"><td>{{ s.name }}</td><td>{{ s.cycle.count }}</td><td>{{ num(s.cycle.mean) }}</td><td>{{ num(s.cycle.p50) }}</td><td>{{ num(s.cycle.p85) }}</td><td>{{ num(s.cycle.p95) }}</td></tr></tbody></table></div>
         </section>
         <section>
           <h2>{{ t('dash.gates') }}</h2>
           <p v-if="!d.gates.length" class="muted">{{ t('dash.empty') }}</p>
-          <div v-else class="table-wrap"><table><thead><tr><th scope="col">{{ t('dash.stage') }}</th><th scope="col">{{ t('dash.passed') }}</th><th scope="col">{{ t('dash.recycled') }}</th><th scope="col">{{ t('dash.reworkRate') }}</th></tr></thead>
+          <div v-else class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">{{ t('dash.stage') }}</th><th scope="col">{{ t('dash.passed') }}</th><th scope="col">{{ t('dash.recycled') }}</th><th scope="col">{{ t('dash.reworkRate') }}</th></tr></thead>
             <tbody><tr v-for="g in d.gates" :key="g.template + g.stage"><td>{{ g.name }}</td><td>{{ g.passed }}</td><td>{{ g.recycled }}</td><td>{{ pct(g.reworkRate) }}</td></tr></tbody></table></div>
         </section>
         <section>
           <h2>{{ t('dash.overdue') }}</h2>
           <p v-if="!d.overdue.length" class="muted">{{ t('dash.empty') }}</p>
-          <div v-else class="table-wrap"><table><thead><tr><th scope="col">{{ t('dash.project') }}</th><th scope="col">{{ t('dash.stage') }}</th><th scope="col">{{ t('dash.daysLate') }}</th></tr></thead>
+          <div v-else class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">{{ t('dash.project') }}</th><th scope="col">{{ t('dash.stage') }}</th><th scope="col">{{ t('dash.daysLate') }}</th></tr></thead>
             <tbody><tr v-for="o in d.overdue" :key="o.projectId + o.stage"><td><a :href="'#/projects/' + o.projectId">{{ o.project }}</a></td><td>{{ o.name }}</td><td>{{ num(o.daysLate) }}</td></tr></tbody></table></div>
         </section>
         <section>
           <h2>{{ t('dash.people') }}</h2>
           <p v-if="!d.people.length" class="muted">{{ t('dash.empty') }}</p>
-          <div v-else class="table-wrap"><table><thead><tr><th scope="col">{{ t('dash.user') }}</th><th scope="col">{{ t('dash.tasks') }}</th><th scope="col">{{ t('dash.decisions') }}</th><th scope="col">{{ t('dash.handling') }}</th></tr></thead>
+          <div v-else class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">{{ t('dash.user') }}</th><th scope="col">{{ t('dash.tasks') }}</th><th scope="col">{{ t('dash.decisions') }}</th><th scope="col">{{ t('dash.handling') }}</th></tr></thead>
             <tbody><tr v-for="p in d.people" :key="p.user"><td>{{ p.user }}</td><td>{{ p.tasks }}</td><td>{{ p.decisions }}</td><td>{{ num(p.meanHandlingHours) }}</td></tr></tbody></table></div>
         </section>
         <section>
           <h2>{{ t('dash.stageWork') }}</h2>
           <p v-if="!d.stageWork.length" class="muted">{{ t('dash.empty') }}</p>
-          <div v-else class="table-wrap"><table><thead><tr><th scope="col">{{ t('dash.stage') }}</th><th scope="col">{{ t('dash.items') }}</th><th scope="col">{{ t('dash.handling') }}</th></tr></thead>
+          <div v-else class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">{{ t('dash.stage') }}</th><th scope="col">{{ t('dash.items') }}</th><th scope="col">{{ t('dash.handling') }}</th></tr></thead>
             <tbody><tr v-for="s in d.stageWork" :key="s.template + s.stage"><td>{{ s.stage }}</td><td>{{ s.items }}</td><td>{{ num(s.meanHandlingHours) }}</td></tr></tbody></table></div>
         </section>
       </div>
@@ -206,11 +207,12 @@ export const GanttView = {
     },
     pathNames() {
       if (!this.s) return ''
-      return this.s.criticalPath.map(k => (this.s.stages.find(x => x.key === k) || { name: k }).name).join(' → ')
+      return this.s.criticalPath.map(k => this.name(this.s.stages.find(x => x.key === k) || { name: k })).join(' → ')
     },
   },
   methods: {
     num, pct,
+    name(x) { return (x.names && x.names[this.store.lang]) || x.name },
     x(days) { return LABEL + (WIDTH - LABEL - 10) * (days / this.days) },
     date(v) { return v ? new Intl.DateTimeFormat(this.store.lang, { dateStyle: 'medium' }).format(new Date(v)) : '—' },
     async load() {
@@ -239,14 +241,14 @@ export const GanttView = {
       <p class="muted">{{ t('gantt.length', { days: num(s.lengthDays) }) }}<template v-if="s.targetAt"> · {{ t('gantt.target', { date: date(s.targetAt) }) }}</template></p>
       <ul class="ins-legend">
         <li><span class="sw planned"></span>{{ t('gantt.planned') }}</li><li><span class="sw critical"></span>{{ t('gantt.critical') }}</li>
-        <li><span class="sw actual"></span>{{ t('gantt.actual') }}</li><li><span class="sw today"></span>{{ t('gantt.today') }}</li>
+        <li><span class="sw actual"></span>{{ t('gantt.actual') }}</li><li><span class="sw now"></span>{{ t('gantt.today') }}</li>
       </ul>
-      <div class="scroll">
+      <div class="scroll" tabindex="0">
         <svg :viewBox="'0 0 ${WIDTH} ' + height" role="img" :aria-label="t('gantt.title') + '. ' + t('gantt.criticalPath', { path: pathNames })">
           <defs><marker id="ins-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#5b6670"/></marker></defs>
           <g v-for="d in ticks" :key="'t' + d"><line :x1="x(d)" :x2="x(d)" y1="14" :y2="height" stroke="#e3e8ee"/><text :x="x(d) + 2" y="12">{{ d }}</text></g>
           <g v-for="r in rows" :key="r.key" :data-stage="r.key" :data-critical="r.critical">
-            <text x="4" :y="r.y + 12" :class="{ crit: r.critical }">{{ r.critical ? '★ ' : '' }}{{ r.name }}</text>
+            <text x="4" :y="r.y + 12" :class="{ crit: r.critical }">{{ r.critical ? '★ ' : '' }}{{ name(r) }}</text>
             <rect class="planned" :class="{ critical: r.critical }" :x="r.px" :y="r.y" :width="r.pw" height="10" rx="2"><title>{{ t('gantt.planned') }}: {{ num(r.earliestStart) }}–{{ num(r.earliestFinish) }} · {{ t('gantt.float', { days: num(r.floatDays) }) }}</title></rect>
             <rect v-if="r.ax !== null" class="actual" :class="{ late: r.late }" :x="r.ax" :y="r.y + 12" :width="r.aw" height="8" rx="2"><title>{{ t('gantt.actual') }}</title></rect>
           </g>
@@ -255,8 +257,8 @@ export const GanttView = {
           <text :x="todayX + 3" :y="height - 2">{{ t('gantt.today') }}</text>
         </svg>
       </div>
-      <div class="table-wrap"><table><thead><tr><th scope="col">{{ t('dash.stage') }}</th><th scope="col">{{ t('gantt.planned') }}</th><th scope="col">{{ t('gantt.critical') }}</th></tr></thead>
-        <tbody><tr v-for="r in s.stages" :key="r.key"><td>{{ r.name }}</td><td>{{ num(r.plannedDays) }}</td>
+      <div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">{{ t('dash.stage') }}</th><th scope="col">{{ t('gantt.planned') }}</th><th scope="col">{{ t('gantt.critical') }}</th></tr></thead>
+        <tbody><tr v-for="r in s.stages" :key="r.key"><td>{{ name(r) }}</td><td>{{ num(r.plannedDays) }}</td>
           <td><span v-if="r.critical" class="ins-critical">{{ t('gantt.critical') }}</span><span v-else>{{ t('gantt.float', { days: num(r.floatDays) }) }}</span></td></tr></tbody></table></div>
       <p><a class="button" :href="csv()" download="schedule.csv">{{ t('gantt.csv') }}</a></p>
     </template>

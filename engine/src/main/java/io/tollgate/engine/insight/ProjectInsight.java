@@ -34,7 +34,7 @@ public class ProjectInsight {
     private static final double DAY_HOURS = 24.0;
 
     /** A stage of the schedule: plan and actual, in days from the project's start and as instants. */
-    public record ScheduledStage(String key, String name, List<String> after, String status, double plannedDays,
+    public record ScheduledStage(String key, String name, Map<String, String> names, List<String> after, String status, double plannedDays,
                                  double earliestStart, double earliestFinish, double latestStart, double latestFinish,
                                  double floatDays, boolean critical, Instant plannedStart, Instant plannedFinish,
                                  Instant startedAt, Instant dueAt, Instant completedAt) {
@@ -105,7 +105,7 @@ public class ProjectInsight {
         for (Stage s : template.stages()) {
             Network.Timing t = plan.timing(s.key());
             InsightTables.StageRow r = byKey.get(s.key());
-            out.add(new ScheduledStage(s.key(), s.label(), template.prerequisites(s), r == null ? "waiting" : r.status(),
+            out.add(new ScheduledStage(s.key(), s.label(), s.names(), template.prerequisites(s), r == null ? "waiting" : r.status(),
                     t.days(), t.earliestStart(), t.earliestFinish(), t.latestStart(), t.latestFinish(), t.slack(),
                     t.critical(), at(project, t.earliestStart()), at(project, t.earliestFinish()),
                     r == null ? null : r.firstStartedAt(), r == null ? null : r.dueAt(), r == null ? null : r.completedAt()));

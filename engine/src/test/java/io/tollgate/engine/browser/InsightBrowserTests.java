@@ -64,6 +64,7 @@ class InsightBrowserTests extends IntegrationTestSupport {
                 WebElement kpis = b.waitFor(By.cssSelector("[data-slot=kpis]"));
                 assertThat(kpis.getText()).contains(lang.equals("en") ? "Started" : "已启动");
                 b.waitFor(By.cssSelector("table[data-slot=stages] tbody tr"));
+                b.waitFor(By.cssSelector("canvas[data-drawn]"));
                 b.capture("insight-dashboard");
 
                 b.go("#/projects/" + project);
@@ -94,13 +95,27 @@ class InsightBrowserTests extends IntegrationTestSupport {
             assertThat(admin.put("/api/templates/ui-insight", "application/yaml", TEMPLATE).status()).isLessThan(300);
             assertThat(admin.post("/api/templates/ui-insight/publish", Map.of()).status()).isEqualTo(201);
         }
-        Api.Answer created = api().as("pm").post("/api/projects", Map.of("template", "ui-insight",
-                "name", lang.equals("en") ? "Spring launch" : "春季发布"));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        String id = created.get("id").asText();
-        String brief = StreamSupport.stream(api().as("alice").get("/api/tasks?project=" + id).json().spliterator(), false)
-                .filter(i -> i.get("key").asText().equals("brief")).map(i -> i.get("id").asText()).findFirst().orElseThrow();
-        assertThat(api().as("alice").post("/api/tasks/" + brief + "/complete", Map.of()).status()).isEqualTo(200);
+        // one project done from start to finish, for the dashboard's throughput
+        String done = start(lang.equals("en") ? "Winter launch" : "冬季发布");
+        complete("alice", done, "brief");
+        complete("alice", done, "sketch");
+        complete("bob", done, "check");
+        complete("bob", done, "go");
+        assertThat(api().as("pm").get("/api/projects/" + done).get("status").asText()).isEqualTo("completed");
+        String id = start(lang.equals("en") ? "Spring launch" : "春季发布");
+        complete("alice", id, "brief");
         return id;
+    }
+
+    private String start(String name) {
+        Api.Answer created = api().as("pm").post("/api/projects", Map.of("template", "ui-insight", "name", name));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.get("id").asText();
+    }
+
+    private void complete(String user, String project, String key) {
+        String item = StreamSupport.stream(api().as(user).get("/api/tasks?project=" + project).json().spliterator(), false)
+                .filter(i -> i.get("key").asText().equals(key)).map(i -> i.get("id").asText()).findFirst().orElseThrow();
+        assertThat(api().as(user).post("/api/tasks/" + item + "/complete", Map.of()).status()).isEqualTo(200);
     }
 }
