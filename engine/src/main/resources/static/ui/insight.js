@@ -32,7 +32,7 @@ const num = v => v === null || v === undefined ? '—' : String(Math.round(v * 1
 
 export const DashboardView = {
   inject: ['t', 'store'],
-  data: () => ({ d: null, error: '', template: '', period: '90d', group: '', templates: [], groups: [], table: 'stages' }),
+  data: () => ({ d: null, error: '', template: '', period: '90d', group: '', templates: [], groups: [], stageNames: {} }),
   created() {
     style()
     this.load()
@@ -56,6 +56,7 @@ export const DashboardView = {
       try {
         this.d = await api('/api/dashboard?' + this.query)
         this.$nextTick(() => this.draw())
+        this.loadNames()
       } catch (e) { this.error = e.message || String(e) }
     },
     async draw() {
@@ -69,6 +70,23 @@ export const DashboardView = {
         options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
       })
       this.$refs.weeks.setAttribute('data-drawn', 'true')
+    },
+    /** The stages' names in every language, from the templates the tables mention (a handful). */
+    loadNames() {
+      const keys = new Set()
+      for (const list of [this.d.byStage, this.d.stages, this.d.gates, this.d.stageWork, this.d.overdue]) list.forEach(r => keys.add(r.template))
+      for (const key of [...keys].slice(0, 20)) {
+        if (this.stageNames[key]) continue
+        api('/api/templates/' + encodeURIComponent(key)).then(tpl => {
+          const names = {}
+          for (const s of tpl.stages || []) names[s.key] = s
+          this.stageNames = { ...this.stageNames, [key]: names }
+        }).catch(() => {})
+      }
+    },
+    stage(row) {
+      const s = this.stageNames[row.template] && this.stageNames[row.template][row.stage]
+      return (s && s.names && s.names[this.store.lang]) || (s && s.name) || row.name || row.stage
     },
     tplName(key) {
       const tpl = this.templates.find(x => x.key === key)
@@ -111,25 +129,25 @@ export const DashboardView = {
           <h2>{{ t('dash.byStage') }}</h2>
           <p v-if="!d.byStage.length" class="muted">{{ t('dash.empty') }}</p>
           <div v-else class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">{{ t('dash.stage') }}</th><th scope="col">{{ t('dash.projects') }}</th></tr></thead>
-            <tbody><tr v-for="s in d.byStage" :key="s.template + s.stage"><td>{{ s.name }}</td><td>{{ s.projects }}</td></tr></tbody></table></div>
+            <tbody><tr v-for="s in d.byStage" :key="s.template + s.stage"><td>{{ stage(s) }}</td><td>{{ s.projects }}</td></tr></tbody></table></div>
         </section>
         <section>
           <h2>{{ t('dash.stages') }}</h2>
           <p v-if="!d.stages.length" class="muted">{{ t('dash.empty') }}</p>
           <div v-else class="table-wrap" tabindex="0"><table data-slot="stages"><thead><tr><th scope="col">{{ t('dash.stage') }}</th><th scope="col">{{ t('dash.count') }}</th><th scope="col">{{ t('dash.mean') }}</th><th scope="col">{{ t('dash.p50') }}</th><th scope="col">{{ t('dash.p85') }}</th><th scope="col">{{ t('dash.p95') }}</th></tr></thead>
-            <tbody><tr v-for="s in d.stages" :key="s.template + s.stage"><td>{{ s.name }}</td><td>{{ s.cycle.count }}</td><td>{{ num(s.cycle.mean) }}</td><td>{{ num(s.cycle.p50) }}</td><td>{{ num(s.cycle.p85) }}</td><td>{{ num(s.cycle.p95) }}</td></tr></tbody></table></div>
+            <tbody><tr v-for="s in d.stages" :key="s.template + s.stage"><td>{{ stage(s) }}</td><td>{{ s.cycle.count }}</td><td>{{ num(s.cycle.mean) }}</td><td>{{ num(s.cycle.p50) }}</td><td>{{ num(s.cycle.p85) }}</td><td>{{ num(s.cycle.p95) }}</td></tr></tbody></table></div>
         </section>
         <section>
           <h2>{{ t('dash.gates') }}</h2>
           <p v-if="!d.gates.length" class="muted">{{ t('dash.empty') }}</p>
           <div v-else class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">{{ t('dash.stage') }}</th><th scope="col">{{ t('dash.passed') }}</th><th scope="col">{{ t('dash.recycled') }}</th><th scope="col">{{ t('dash.reworkRate') }}</th></tr></thead>
-            <tbody><tr v-for="g in d.gates" :key="g.template + g.stage"><td>{{ g.name }}</td><td>{{ g.passed }}</td><td>{{ g.recycled }}</td><td>{{ pct(g.reworkRate) }}</td></tr></tbody></table></div>
+            <tbody><tr v-for="g in d.gates" :key="g.template + g.stage"><td>{{ stage(g) }}</td><td>{{ g.passed }}</td><td>{{ g.recycled }}</td><td>{{ pct(g.reworkRate) }}</td></tr></tbody></table></div>
         </section>
         <section>
           <h2>{{ t('dash.overdue') }}</h2>
           <p v-if="!d.overdue.length" class="muted">{{ t('dash.empty') }}</p>
           <div v-else class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">{{ t('dash.project') }}</th><th scope="col">{{ t('dash.stage') }}</th><th scope="col">{{ t('dash.daysLate') }}</th></tr></thead>
-            <tbody><tr v-for="o in d.overdue" :key="o.projectId + o.stage"><td><a :href="'#/projects/' + o.projectId">{{ o.project }}</a></td><td>{{ o.name }}</td><td>{{ num(o.daysLate) }}</td></tr></tbody></table></div>
+            <tbody><tr v-for="o in d.overdue" :key="o.projectId + o.stage"><td><a :href="'#/projects/' + o.projectId">{{ o.project }}</a></td><td>{{ stage(o) }}</td><td>{{ num(o.daysLate) }}</td></tr></tbody></table></div>
         </section>
         <section>
           <h2>{{ t('dash.people') }}</h2>
@@ -141,7 +159,7 @@ export const DashboardView = {
           <h2>{{ t('dash.stageWork') }}</h2>
           <p v-if="!d.stageWork.length" class="muted">{{ t('dash.empty') }}</p>
           <div v-else class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">{{ t('dash.stage') }}</th><th scope="col">{{ t('dash.items') }}</th><th scope="col">{{ t('dash.handling') }}</th></tr></thead>
-            <tbody><tr v-for="s in d.stageWork" :key="s.template + s.stage"><td>{{ s.stage }}</td><td>{{ s.items }}</td><td>{{ num(s.meanHandlingHours) }}</td></tr></tbody></table></div>
+            <tbody><tr v-for="s in d.stageWork" :key="s.template + s.stage"><td>{{ stage(s) }}</td><td>{{ s.items }}</td><td>{{ num(s.meanHandlingHours) }}</td></tr></tbody></table></div>
         </section>
       </div>
     </template>
