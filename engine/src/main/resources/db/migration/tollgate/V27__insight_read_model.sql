@@ -37,6 +37,7 @@ create table insight_stage (
     cycle_hours      double precision,
     rounds           int          not null default 0,
     rework_count     int          not null default 0,
+    passes           int          not null default 0,
     recycles         int          not null default 0,
     constraint pk_insight_stage primary key (project_id, stage_key)
 );

@@ -38,7 +38,7 @@ public record Dashboard(Filters filters, Projects projects, List<Count> byStatus
     public record StageCycle(String template, String stage, String name, Stats cycle) {
     }
 
-    /** Of the decisions that ended a round at a gate, the share that sent the work back. */
+    /** Of the rounds that ended at a gate (passed, or sent back), the share that sent the work back. */
     public record GateRework(String template, String stage, String name, long passed, long recycled, Double reworkRate) {
     }
 

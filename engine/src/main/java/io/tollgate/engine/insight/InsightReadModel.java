@@ -76,9 +76,19 @@ class InsightReadModel {
         checkLateness(e.workspaceId(), e.projectId(), e.at());
     }
 
+    /**
+     * A stage's gate passed. A stage it waits for that still runs here was resubmitted straight to
+     * this gate after a send-back: its work ended when its last task was done.
+     */
     @EventListener
     void on(ProjectEvents.StageCompleted e) {
-        tables.stageCompleted(e.projectId(), e.stageKey(), e.at());
+        Set<String> before = projects.template(e.projectId()).stagesBefore(e.stageKey());
+        for (InsightTables.StageRow s : tables.stages(e.projectId())) {
+            if (before.contains(s.stageKey()) && s.status().equals("running")) {
+                tables.stageCompleted(e.projectId(), s.stageKey(), s.gateOpenedAt() == null ? e.at() : s.gateOpenedAt());
+            }
+        }
+        tables.stagePassed(e.projectId(), e.stageKey(), e.at());
     }
 
     @EventListener

@@ -112,7 +112,8 @@ class InsightIntegrationTests extends IntegrationTestSupport {
         String reworked = start("Reworked");
         String overdue = start("Overdue");
         String cancelled = start("Cancelled");
-        for (String p : List.of(onTime, reworked, overdue, cancelled)) {
+        String sentBack = start("Sent back");
+        for (String p : List.of(onTime, reworked, overdue, cancelled, sentBack)) {
             started(p, "plan");
         }
         assertThat(api().as("pm").post("/api/projects/" + cancelled + "/cancel", Map.of("reason", "Not needed")).status())
@@ -121,43 +122,57 @@ class InsightIntegrationTests extends IntegrationTestSupport {
         advance(1);
         task("alice", onTime, "plan", "brief");
         task("alice", reworked, "plan", "brief");
+        task("alice", sentBack, "plan", "brief");
         advance(0.5);
         decide(onTime, "plan", "approve");
         started(onTime, "build");
         decide(reworked, "plan", "reject");
         roundStart.put(reworked + "/plan", now);
+        decide(sentBack, "plan", "approve");
+        started(sentBack, "build");
         advance(1);
         // the overdue project's plan (due after 2 days) is now late: its forecast passes 70%
         JsonNode alert = awaitNotification("pm", overdue, "late_risk");
         assertThat(alert.get("title").asText()).contains("Overdue");
         task("alice", reworked, "plan", "brief");
         task("bob", onTime, "build", "code");
+        task("bob", sentBack, "build", "code");
         advance(0.5);
         decide(reworked, "plan", "approve");
         started(reworked, "build");
         decide(onTime, "build", "approve");
         double onTimeFinish = now;
+        // the build's gate sends the project back to its plan: the plan is done again, then the build
+        decide(sentBack, "build", "send_back");
+        roundStart.put(sentBack + "/plan", now);
         advance(2.9);
         task("bob", reworked, "build", "code");
+        task("alice", sentBack, "plan", "brief");
         advance(0.6);
         decide(reworked, "build", "approve");
         double lateFinish = now;
+        decide(sentBack, "plan", "approve");
+        started(sentBack, "build");
+        task("bob", sentBack, "build", "code");
+        decide(sentBack, "build", "approve");
+        double sentBackFinish = now;
 
         Api.Answer answer = api().as("pm").get("/api/dashboard?period=all&template=" + template);
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         JsonNode d = answer.json();
 
         JsonNode projects = d.get("projects");
-        assertThat(projects.get("started").asLong()).isEqualTo(4);
+        List<Double> finishes = List.of(onTimeFinish, lateFinish, sentBackFinish);
+        assertThat(projects.get("started").asLong()).isEqualTo(5);
         assertThat(projects.get("active").asLong()).isEqualTo(1);
-        assertThat(projects.get("completed").asLong()).isEqualTo(2);
+        assertThat(projects.get("completed").asLong()).isEqualTo(finishes.size());
         assertThat(projects.get("cancelled").asLong()).isEqualTo(1);
-        assertThat(projects.get("completionRate").asDouble()).isEqualTo(0.5);
+        assertThat(projects.get("completionRate").asDouble()).isCloseTo(finishes.size() / 5.0, within(1e-4));
         // the target is the critical path of the plan: 2 + 4 days
-        assertThat(projects.get("onTime").asLong()).isEqualTo(onTimeFinish <= 6 ? 1 : 0).isEqualTo(1);
-        assertThat(lateFinish).isGreaterThan(6);
-        assertThat(projects.get("onTimeRate").asDouble()).isEqualTo(0.5);
-        stats(projects.get("cycle"), List.of(onTimeFinish, lateFinish));
+        long onTimeCount = finishes.stream().filter(f -> f <= 6).count();
+        assertThat(projects.get("onTime").asLong()).isEqualTo(onTimeCount).isEqualTo(1);
+        assertThat(projects.get("onTimeRate").asDouble()).isCloseTo((double) onTimeCount / finishes.size(), within(1e-4));
+        stats(projects.get("cycle"), finishes);
 
         assertThat(d.get("byStage")).hasSize(1);
         assertThat(d.get("byStage").get(0).get("stage").asText()).isEqualTo("plan");
@@ -214,7 +229,7 @@ class InsightIntegrationTests extends IntegrationTestSupport {
         }
 
         Map<String, Long> weeks = new TreeMap<>();
-        for (double finish : List.of(onTimeFinish, lateFinish)) {
+        for (double finish : finishes) {
             weeks.merge(t0.plusMillis((long) (finish * 86_400_000)).atZone(ZoneOffset.UTC).toLocalDate()
                     .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString(), 1L, Long::sum);
         }
@@ -249,6 +264,7 @@ class InsightIntegrationTests extends IntegrationTestSupport {
                 && n.get("projectId").asText().equals(overdue)).count()).isEqualTo(1);
         assertThat(inbox("pm").stream().filter(n -> n.get("event").asText().equals("late_risk")
                 && List.of(onTime, reworked, cancelled).contains(n.get("projectId").asText()))).isEmpty();
+        assertThat(api().as("pm").get("/api/projects/" + sentBack).get("status").asText()).isEqualTo("completed");
     }
 
     @Test
@@ -339,7 +355,7 @@ class InsightIntegrationTests extends IntegrationTestSupport {
     }
 
     private void started(String project, String stage) {
-        stages.put(project + "/" + stage, new double[] {now, -1});
+        stages.putIfAbsent(project + "/" + stage, new double[] {now, -1});
         roundStart.put(project + "/" + stage, now);
     }
 
@@ -353,8 +369,11 @@ class InsightIntegrationTests extends IntegrationTestSupport {
 
     private void decide(String project, String stage, String decision) {
         String id = item("carol", project, null);
-        Api.Answer answer = api().as("carol").post("/api/tasks/" + id + "/decision", Map.of("decision", decision,
-                "comment", "Decided"));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("decision", decision, "comment", "Decided"));
+        if (decision.equals("send_back")) {
+            body.put("sendBackTo", "plan");
+        }
+        Api.Answer answer = api().as("carol").post("/api/tasks/" + id + "/decision", body);
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         done.add(new Done("carol", "approval", project, stage, now, gateOpen.get(project + "/" + stage), decision));
         if (decision.equals("approve")) {

@@ -90,6 +90,14 @@ public class InsightTables {
                 new MapSqlParameterSource("id", projectId).addValue("stages", stageKeys));
     }
 
+    /** The stage's gate passed (and its round ends). */
+    public void stagePassed(String projectId, String stageKey, Instant at) {
+        stageCompleted(projectId, stageKey, at);
+        jdbc.update("update insight_stage set passes = passes + 1 where project_id = :id and stage_key = :stage",
+                stage(projectId, stageKey));
+    }
+
+    /** The stage's work is done: by its gate's pass, or by a resubmission straight to a later gate. */
     public void stageCompleted(String projectId, String stageKey, Instant at) {
         Instant first = jdbc.query("select first_started_at from insight_stage where project_id = :id and stage_key = :stage",
                 stage(projectId, stageKey), (rs, i) -> instant(rs, "first_started_at")).stream().findFirst().orElse(null);
@@ -281,9 +289,9 @@ public class InsightTables {
     public List<Dashboard.GateRework> gates(Scope s) {
         return jdbc.query("""
                 select st.template_key, st.stage_key, min(st.name) as name, min(st.seq) as seq,
-                  sum(case when st.status = 'done' then 1 else 0 end) as passed, sum(st.recycles) as recycled
+                  sum(st.passes) as passed, sum(st.recycles) as recycled
                 from insight_stage st join insight_project p on p.project_id = st.project_id
-                where (st.status = 'done' or st.recycles > 0) and """ + cohort(s, "p") + """
+                where (st.passes > 0 or st.recycles > 0) and """ + cohort(s, "p") + """
                  group by st.template_key, st.stage_key order by st.template_key, min(st.seq)""", params(s), (rs, i) -> {
             long passed = rs.getLong("passed");
             long recycled = rs.getLong("recycled");
