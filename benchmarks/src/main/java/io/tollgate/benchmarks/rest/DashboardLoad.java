@@ -77,7 +77,10 @@ public final class DashboardLoad {
                         HttpResponse<String> answer = server.send("POST", "/api/projects", "pm", TollgateServer.PASSWORD,
                                 TollgateServer.json(body));
                         if (answer.statusCode() == 201) {
-                            created.incrementAndGet();
+                            if (created.incrementAndGet() % 1000 == 0) {
+                                System.out.printf(Locale.ROOT, "%d projects after %.0f s%n", created.get(),
+                                        (System.currentTimeMillis() - start) / 1000.0);
+                            }
                         } else {
                             errors.incrementAndGet();
                         }
