@@ -155,6 +155,11 @@ class InsightReadModel {
         });
     }
 
+    @EventListener
+    void on(WorkEvents.WorkWithdrawn e) {
+        tables.workWithdrawn(e.projectId(), e.stageKey(), e.user(), e.approval() ? "approval" : "task");
+    }
+
     private void checkLateness(String workspaceId, String projectId, Instant at) {
         InsightTables.ProjectRow project = tables.project(projectId).orElse(null);
         if (project == null || project.lateAlertAt() != null || !project.status().equals("active")

@@ -160,6 +160,16 @@ public class InsightTables {
                         .addValue("kind", kind).addValue("at", ts(at)).addValue("hours", handlingHours));
     }
 
+    /** Who did a piece of work took it back: it no longer counts. */
+    public void workWithdrawn(String projectId, String stageKey, String user, String kind) {
+        jdbc.query("""
+                select id from insight_work where project_id = :project and stage_key = :stage and username = :user
+                  and kind = :kind order by done_at desc fetch first 1 rows only""",
+                new MapSqlParameterSource("project", projectId).addValue("stage", stageKey).addValue("user", user)
+                        .addValue("kind", kind), (rs, i) -> rs.getString(1)).stream().findFirst()
+                .ifPresent(id -> jdbc.update("delete from insight_work where id = :id", new MapSqlParameterSource("id", id)));
+    }
+
     /** Marks the late alert raised; false when it was raised before. */
     public boolean markLateAlert(String projectId, Instant at) {
         return jdbc.update("update insight_project set late_alert_at = :at where project_id = :id and late_alert_at is null",
