@@ -6,6 +6,7 @@ import { initialLanguage, languages, localName, translate } from './i18n.js'
 import { api, ApiError, cookie, currentWorkspace, describe, setWorkspace } from './api.js'
 import { FieldForm, collect, fromApi, validateAll } from './fields.js'
 import { TemplatesView, DesignerView } from './designer.js'
+import { DashboardView, GanttView } from './insight.js'
 
 // ---- state shared by every screen -------------------------------------------------------------------
 const store = reactive({
@@ -26,6 +27,7 @@ function parseRoute(hash) {
   if (parts[0] === 'projects' && parts[1]) return { name: 'project', id: parts[1], params }
   if (parts[0] === 'projects') return { name: 'projects', params }
   if (parts[0] === 'notifications') return { name: 'notifications', params }
+  if (parts[0] === 'dashboard') return { name: 'dashboard', params }
   if (parts[0] === 'settings') return { name: 'settings', params }
   if (parts[0] === 'templates') return parts[1] ? { name: 'designer', id: decodeURIComponent(parts[1]), params } : { name: 'templates', params }
   if (parts[0] === 'admin') return { name: 'admin', tab: parts[1] || 'users', params }
@@ -802,7 +804,7 @@ const CommentsPanel = {
 }
 
 const ProjectView = {
-  components: { ErrorBox, StatusBadge, Timeline, FieldForm },
+  components: { ErrorBox, StatusBadge, Timeline, FieldForm, GanttView },
   inject: ['t', 'store'],
   data: () => ({ project: null, tpl: null, audit: [], diagram: '', error: '', editing: false, values: {}, errors: {},
     fieldError: '', busy: false, actionError: '', waiverFor: '', waiver: { criterion: '', reason: '', expires: '' }, waiverErrors: {} }),
@@ -993,6 +995,7 @@ const ProjectView = {
 
       <h2>{{ t('project.timeline') }}</h2>
       <Timeline :project="project" :tpl="tpl"/>
+      <GanttView :project-id="project.id"/>
 
       <h2>{{ t('project.diagram') }}</h2>
       <div class="diagram" tabindex="0" role="region" :aria-label="t('project.diagram')">
@@ -1412,7 +1415,7 @@ const SettingsView = {
 
 // ---- the frame: header, navigation, language, workspace, bell ---------------------------------------------
 const App = {
-  components: { InboxView, ProjectsView, StartView, ProjectView, AdminView, PasswordView, NotificationsView, SettingsView, ErrorBox, TemplatesView, DesignerView },
+  components: { InboxView, ProjectsView, StartView, ProjectView, AdminView, PasswordView, NotificationsView, SettingsView, ErrorBox, TemplatesView, DesignerView, DashboardView },
   inject: ['t', 'store'],
   data: () => ({ languages, error: '' }),
   computed: {
@@ -1420,7 +1423,7 @@ const App = {
       if (!this.store.me) return null
       if (this.store.me.mustChangePassword) return 'PasswordView'
       return { inbox: 'InboxView', projects: 'ProjectsView', start: 'StartView', project: 'ProjectView', admin: 'AdminView',
-        notifications: 'NotificationsView', settings: 'SettingsView', templates: 'TemplatesView', designer: 'DesignerView' }[this.store.route.name]
+        notifications: 'NotificationsView', settings: 'SettingsView', templates: 'TemplatesView', designer: 'DesignerView', dashboard: 'DashboardView' }[this.store.route.name]
     },
     workspaces() { return (this.store.me && this.store.me.workspaces) || [] },
     workspaceKey() {
@@ -1441,6 +1444,7 @@ const App = {
     switchWorkspace(e) { setWorkspace(e.target.value); location.reload() },
     // set on the element itself: the form is sent before Vue would paint a new value
     signOut(e) { e.target.querySelector('input[name=_csrf]').value = cookie('XSRF-TOKEN') || '' },
+    isManager,
     active(name) { return this.store.route.name === name || (name === 'projects' && ['start', 'project'].includes(this.store.route.name)) },
     isAdmin,
   },
@@ -1451,6 +1455,7 @@ const App = {
     <nav class="main-nav" :aria-label="t('nav.main')" v-if="store.me && !store.me.mustChangePassword">
       <a href="#/inbox" :aria-current="active('inbox') ? 'page' : null">{{ t('nav.inbox') }}</a>
       <a href="#/projects" :aria-current="active('projects') ? 'page' : null">{{ t('nav.projects') }}</a>
+      <a v-if="isManager()" href="#/dashboard" :aria-current="active('dashboard') ? 'page' : null">{{ t('nav.dashboard') }}</a>
       <a v-if="isAdmin()" href="#/templates" :aria-current="active('templates') || active('designer') ? 'page' : null">{{ t('nav.templates') }}</a>
       <a v-if="isAdmin()" href="#/admin/users" :aria-current="active('admin') ? 'page' : null">{{ t('nav.admin') }}</a>
     </nav>

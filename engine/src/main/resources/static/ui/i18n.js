@@ -1,6 +1,7 @@
 // Every label and message of the UI, in English and Simplified Chinese. t('key', {name}) looks the key up
 // in the current language (falling back to English) and fills {placeholders}.
 import { en as designerEn, zh as designerZh } from './i18n-designer.js'
+import { en as insightEn, zh as insightZh } from './i18n-insight.js'
 
 const en = {
   'app.name': 'Tollgate',
@@ -281,6 +282,8 @@ const zh = {
 
 Object.assign(en, designerEn)
 Object.assign(zh, designerZh)
+Object.assign(en, insightEn)
+Object.assign(zh, insightZh)
 export const dictionaries = { en, 'zh-CN': zh }
 export const languages = [{ code: 'en', name: 'English' }, { code: 'zh-CN', name: '简体中文' }]
 
@@ -293,7 +296,7 @@ export function initialLanguage() {
 }
 
 export function translate(lang, key, params) {
-  let text = (dictionaries[lang] && dictionaries[lang][key]) || en[key] || key
+  let text = (dictionaries[lang] && dictionaries[lang][key]) || dictionaries.en[key] || key
   if (params) {
     for (const [k, v] of Object.entries(params)) text = text.split('{' + k + '}').join(String(v))
   }

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * What a notice is about, with its words in English and Simplified Chinese. Placeholders:
- * {project}, {stage}, {item}, {user}, {decision}, {comment}, {due}.
+ * {project}, {stage}, {item}, {user}, {decision}, {comment}, {due},
+ * {chance}, {target}, {p85}.
  */
 public enum NoticeKind {
     TASK_ASSIGNED("Task for you: {item}", "新任务：{item}",
@@ -29,7 +30,10 @@ public enum NoticeKind {
             "{stage} in {project} was due at {due} and is still not done.",
             "{project} 的「{stage}」应于 {due} 完成，至今仍未完成。"),
     PROJECT_COMPLETED("Project completed: {project}", "项目已完成：{project}",
-            "{project} passed its last gate.", "{project} 已通过最后一个关口。");
+            "{project} passed its last gate.", "{project} 已通过最后一个关口。"),
+    LATE_RISK("Likely late: {project}", "可能延期：{project}",
+            "{project} has a {chance} chance of finishing after its target date {target}; the forecast's P85 finish is {p85}.",
+            "{project} 有 {chance} 的可能晚于目标日期 {target} 完成；预测的 P85 完成日期为 {p85}。");
 
     private final Map<String, String> titles;
     private final Map<String, String> texts;

@@ -3,6 +3,7 @@ package io.tollgate.engine.notification;
 import io.tollgate.engine.calendar.CalendarService;
 import io.tollgate.engine.calendar.WorkingTime;
 import io.tollgate.engine.gate.GateEvents;
+import io.tollgate.engine.insight.InsightEvents;
 import io.tollgate.engine.notification.internal.Deliveries;
 import io.tollgate.engine.notification.internal.FollowUps;
 import io.tollgate.engine.notification.internal.Notices;
@@ -65,7 +66,8 @@ public class Notifier {
             WorkEvents.WorkDelegated.class, e -> delegated((WorkEvents.WorkDelegated) e),
             GateEvents.GateDecided.class, e -> decided((GateEvents.GateDecided) e),
             ProjectEvents.StageEscalated.class, e -> overdue((ProjectEvents.StageEscalated) e),
-            ProjectEvents.ProjectCompleted.class, e -> completed((ProjectEvents.ProjectCompleted) e));
+            ProjectEvents.ProjectCompleted.class, e -> completed((ProjectEvents.ProjectCompleted) e),
+            InsightEvents.LateRiskRaised.class, e -> lateRisk((InsightEvents.LateRiskRaised) e));
 
     private final Notices notices;
     private final Notifications notifications;
@@ -118,6 +120,11 @@ public class Notifier {
 
     @ApplicationModuleListener
     void on(ProjectEvents.ProjectCompleted e) {
+        handle(e);
+    }
+
+    @ApplicationModuleListener
+    void on(InsightEvents.LateRiskRaised e) {
         handle(e);
     }
 
@@ -210,6 +217,17 @@ public class Notifier {
         return Optional.of(new Trigger(NoticeKind.PROJECT_COMPLETED, e.projectId(), null,
                 "completed:" + e.projectId(), Set.of(Who.PM), List.of(), Map.of()));
     }
+
+    private static Optional<Trigger> lateRisk(InsightEvents.LateRiskRaised e) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("chance", Math.round(e.probabilityLate() * 100) + "%");
+        params.put("target", DAY.format(e.targetAt()));
+        params.put("p85", DAY.format(e.p85At()));
+        return Optional.of(new Trigger(NoticeKind.LATE_RISK, e.projectId(), null, "late-risk:" + e.projectId(),
+                Set.of(Who.PM), List.of(), params));
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(java.time.ZoneOffset.UTC);
 
     // --- recording
 
