@@ -134,7 +134,7 @@ const Timesheets = {
     </form>
     <div class="table-wrap" v-if="data">
     <table class="entries" :aria-labelledby="'ts-week'">
-      <thead><tr><th scope="col">{{ t('ts.date') }}</th><th scope="col">{{ t('ts.stage') }}</th><th scope="col">{{ t('ts.hours') }}</th>
+      <thead><tr><th scope="col">{{ t('ts.date') }}</th><th scope="col">{{ t('ts.stage') }}</th><th scope="col" class="num">{{ t('ts.hours') }}</th>
         <th scope="col">{{ t('ts.note') }}</th><th scope="col"><span class="sr-only">{{ t('ts.actions') }}</span></th></tr></thead>
       <tbody>
         <tr v-for="e in data.entries" :key="e.id"><td>{{ day(e.date) }}</td>
@@ -164,10 +164,10 @@ const Timesheets = {
       <p>{{ t('ts.totalLine', { n: num(totals.total), a: num(totals.approved) }) }}</p>
       <div class="split">
         <div class="table-wrap"><table><caption>{{ t('ts.byStage') }}</caption>
-          <thead><tr><th scope="col">{{ t('ts.stage') }}</th><th scope="col">{{ t('ts.hours') }}</th><th scope="col">{{ t('ts.approved') }}</th></tr></thead>
+          <thead><tr><th scope="col">{{ t('ts.stage') }}</th><th scope="col" class="num">{{ t('ts.hours') }}</th><th scope="col" class="num">{{ t('ts.approved') }}</th></tr></thead>
           <tbody><tr v-for="l in totals.byStage" :key="l.key"><td>{{ stageName(l.key) }}</td><td class="num">{{ num(l.hours) }}</td><td class="num">{{ num(l.approved) }}</td></tr></tbody></table></div>
         <div class="table-wrap"><table><caption>{{ t('ts.byPerson') }}</caption>
-          <thead><tr><th scope="col">{{ t('ts.person') }}</th><th scope="col">{{ t('ts.hours') }}</th><th scope="col">{{ t('ts.approved') }}</th></tr></thead>
+          <thead><tr><th scope="col">{{ t('ts.person') }}</th><th scope="col" class="num">{{ t('ts.hours') }}</th><th scope="col" class="num">{{ t('ts.approved') }}</th></tr></thead>
           <tbody><tr v-for="l in totals.byPerson" :key="l.key"><td>{{ l.key }}</td><td class="num">{{ num(l.hours) }}</td><td class="num">{{ num(l.approved) }}</td></tr></tbody></table></div>
       </div>
       <p v-if="manager" class="row-actions"><a class="button" :href="base + '/export?format=csv'" download>{{ t('ts.csv') }}</a>
@@ -222,8 +222,8 @@ const Budget = {
     </dl>
     <form @submit.prevent="savePlan" novalidate>
     <div class="table-wrap"><table class="budget-stages"><caption>{{ t('bud.byStage') }}</caption>
-      <thead><tr><th scope="col">{{ t('ts.stage') }}</th><th scope="col">{{ t('bud.planned') }}</th><th scope="col">{{ t('bud.costs') }}</th>
-        <th scope="col">{{ t('bud.labour') }}</th><th scope="col">{{ t('bud.actual') }}</th><th scope="col">{{ t('bud.overrun') }}</th></tr></thead>
+      <thead><tr><th scope="col">{{ t('ts.stage') }}</th><th scope="col" class="num">{{ t('bud.planned') }}</th><th scope="col" class="num">{{ t('bud.costs') }}</th>
+        <th scope="col" class="num">{{ t('bud.labour') }}</th><th scope="col" class="num">{{ t('bud.actual') }}</th><th scope="col" class="num">{{ t('bud.overrun') }}</th></tr></thead>
       <tbody><tr v-for="s in data.summary.stages" :key="s.key" :class="{ over: Number(s.overrun) > 0 }">
         <th scope="row">{{ stageName(s.key) }}</th>
         <td class="num"><input v-if="data.canEdit" v-model="plan[s.key]" type="number" min="0" step="0.01" inputmode="decimal"
