@@ -7,6 +7,7 @@ import { api, ApiError, cookie, currentWorkspace, describe, setWorkspace } from 
 import { FieldForm, collect, fromApi, validateAll } from './fields.js'
 import { TemplatesView, DesignerView } from './designer.js'
 import { DashboardView, GanttView } from './insight.js'
+import { MODULE_PAGES, ModuleLinks, ModuleView, forgetModules } from './modules-a.js'
 
 // ---- state shared by every screen -------------------------------------------------------------------
 const store = reactive({
@@ -24,6 +25,7 @@ function parseRoute(hash) {
   const parts = path.split('/').filter(Boolean)
   const params = Object.fromEntries(new URLSearchParams(query || ''))
   if (parts[0] === 'projects' && parts[1] === 'new') return { name: 'start', params }
+  if (parts[0] === 'projects' && parts[1] && MODULE_PAGES.includes(parts[2])) return { name: 'module', id: parts[1], module: parts[2], params }
   if (parts[0] === 'projects' && parts[1]) return { name: 'project', id: parts[1], params }
   if (parts[0] === 'projects') return { name: 'projects', params }
   if (parts[0] === 'notifications') return { name: 'notifications', params }
@@ -804,7 +806,7 @@ const CommentsPanel = {
 }
 
 const ProjectView = {
-  components: { ErrorBox, StatusBadge, Timeline, FieldForm, GanttView },
+  components: { ErrorBox, StatusBadge, Timeline, FieldForm, GanttView, ModuleLinks },
   inject: ['t', 'store'],
   data: () => ({ project: null, tpl: null, audit: [], diagram: '', error: '', editing: false, values: {}, errors: {},
     fieldError: '', busy: false, actionError: '', waiverFor: '', waiver: { criterion: '', reason: '', expires: '' }, waiverErrors: {} }),
@@ -974,6 +976,7 @@ const ProjectView = {
         <span v-if="project.health" class="badge" :class="'health-' + project.health">{{ t('health.' + project.health) }}</span></div>
       <p class="muted">{{ tpl ? (tpl.names && tpl.names[store.lang]) || tpl.name : project.template }} v{{ project.version }}
         · {{ t('projects.created') }} {{ formatTime(project.createdAt) }} · {{ project.createdBy }}</p>
+      <ModuleLinks :project-id="project.id"/>
       <ErrorBox :error="actionError"/>
       <div v-if="held" class="card held" data-slot="hold" role="status">
         <p><strong>{{ t('hold.title') }}</strong>
@@ -1163,6 +1166,7 @@ const AdminView = {
     async switchModule(m) {
       try {
         await api('/api/modules/' + encodeURIComponent(m.key), { method: 'PUT', body: { enabled: !m.enabled } })
+        forgetModules()
         await this.load()
       } catch (e) { this.error = describe(e, this.t) }
     },
@@ -1415,7 +1419,7 @@ const SettingsView = {
 
 // ---- the frame: header, navigation, language, workspace, bell ---------------------------------------------
 const App = {
-  components: { InboxView, ProjectsView, StartView, ProjectView, AdminView, PasswordView, NotificationsView, SettingsView, ErrorBox, TemplatesView, DesignerView, DashboardView },
+  components: { InboxView, ProjectsView, StartView, ProjectView, AdminView, PasswordView, NotificationsView, SettingsView, ErrorBox, TemplatesView, DesignerView, DashboardView, ModuleView },
   inject: ['t', 'store'],
   data: () => ({ languages, error: '' }),
   computed: {
@@ -1423,7 +1427,7 @@ const App = {
       if (!this.store.me) return null
       if (this.store.me.mustChangePassword) return 'PasswordView'
       return { inbox: 'InboxView', projects: 'ProjectsView', start: 'StartView', project: 'ProjectView', admin: 'AdminView',
-        notifications: 'NotificationsView', settings: 'SettingsView', templates: 'TemplatesView', designer: 'DesignerView', dashboard: 'DashboardView' }[this.store.route.name]
+        notifications: 'NotificationsView', settings: 'SettingsView', templates: 'TemplatesView', designer: 'DesignerView', dashboard: 'DashboardView', module: 'ModuleView' }[this.store.route.name]
     },
     workspaces() { return (this.store.me && this.store.me.workspaces) || [] },
     workspaceKey() {
@@ -1445,7 +1449,7 @@ const App = {
     // set on the element itself: the form is sent before Vue would paint a new value
     signOut(e) { e.target.querySelector('input[name=_csrf]').value = cookie('XSRF-TOKEN') || '' },
     isManager,
-    active(name) { return this.store.route.name === name || (name === 'projects' && ['start', 'project'].includes(this.store.route.name)) },
+    active(name) { return this.store.route.name === name || (name === 'projects' && ['start', 'project', 'module'].includes(this.store.route.name)) },
     isAdmin,
   },
   template: `

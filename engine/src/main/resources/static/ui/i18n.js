@@ -2,7 +2,7 @@
 // in the current language (falling back to English) and fills {placeholders}.
 import { en as designerEn, zh as designerZh } from './i18n-designer.js'
 import { en as insightEn, zh as insightZh } from './i18n-insight.js'
-
+import * as modulesA from './i18n-modules-a.js'
 const en = {
   'app.name': 'Tollgate',
   'app.skip': 'Skip to content',
@@ -284,6 +284,8 @@ Object.assign(en, designerEn)
 Object.assign(zh, designerZh)
 Object.assign(en, insightEn)
 Object.assign(zh, insightZh)
+Object.assign(en, modulesA.en)
+Object.assign(zh, modulesA.zh)
 export const dictionaries = { en, 'zh-CN': zh }
 export const languages = [{ code: 'en', name: 'English' }, { code: 'zh-CN', name: '简体中文' }]
 

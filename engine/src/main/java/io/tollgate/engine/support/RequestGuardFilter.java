@@ -67,7 +67,9 @@ class RequestGuardFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (request.getContentLengthLong() > limits.maxBodyBytes()) {
+        boolean upload = request.getContentType() != null
+                && request.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/");
+        if (request.getContentLengthLong() > (upload ? limits.maxUploadBytes() : limits.maxBodyBytes())) {
             tooLarge(response);
             return;
         }

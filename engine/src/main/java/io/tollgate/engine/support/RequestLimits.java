@@ -11,12 +11,18 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBodySize the largest body of an {@code /api/**} request (413 above it)
  * @param maxDepth    how deeply JSON or YAML bodies may nest objects and arrays (400 below it)
+ * @param maxUploadSize the largest multipart body (a file upload, such as a check-in's photo)
  */
 @ConfigurationProperties("tollgate.requests")
-public record RequestLimits(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("64") int maxDepth) {
+public record RequestLimits(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("64") int maxDepth,
+                            @DefaultValue("11MB") DataSize maxUploadSize) {
 
     public long maxBodyBytes() {
         return maxBodySize.toBytes();
+    }
+
+    public long maxUploadBytes() {
+        return maxUploadSize.toBytes();
     }
 
     /** These limits for Jackson's parsers, for request bodies. */

@@ -1,0 +1,2 @@
+/** Persistence of attachment records. */
+package io.tollgate.engine.attachment.internal;

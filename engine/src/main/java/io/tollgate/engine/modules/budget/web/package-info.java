@@ -1,0 +1,2 @@
+/** The budget API. */
+package io.tollgate.engine.modules.budget.web;

@@ -1,0 +1,2 @@
+/** Persistence of check-ins. */
+package io.tollgate.engine.modules.checkin.internal;

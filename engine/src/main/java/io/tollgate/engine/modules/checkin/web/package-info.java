@@ -1,0 +1,2 @@
+/** The daily check-in API. */
+package io.tollgate.engine.modules.checkin.web;
