@@ -27,6 +27,7 @@ class ProblemCodeTests {
             "assignee-unknown-user",
             "criterion-empty",
             "criterion-field-missing",
+            "criterion-module-not-required",
             "criterion-message-too-long",
             "criterion-unknown-field",
             "document-empty",
