@@ -1,0 +1,2 @@
+/** The template import API. */
+package io.tollgate.engine.template.web;
