@@ -1,5 +1,7 @@
 // Every label and message of the UI, in English and Simplified Chinese. t('key', {name}) looks the key up
 // in the current language (falling back to English) and fills {placeholders}.
+import * as modulesB from './i18n-modules-b.js'
+
 const en = {
   'app.name': 'Tollgate',
   'app.skip': 'Skip to content',
@@ -275,6 +277,8 @@ const zh = {
   'away.handedOver': '已移交 {n} 项；{kept} 项仍由您处理。',
 }
 
+Object.assign(en, modulesB.en)
+Object.assign(zh, modulesB.zh)
 export const dictionaries = { en, 'zh-CN': zh }
 export const languages = [{ code: 'en', name: 'English' }, { code: 'zh-CN', name: '简体中文' }]
 

@@ -54,8 +54,12 @@ public class TaskListImport {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
-    /** A cell that cannot be understood: 1-based row, column letter, the header it sits under, what is wrong. */
-    public record RowError(int row, String column, String header, String message) {
+    /**
+     * A cell that cannot be understood: 1-based row, column letter, the header it sits under, what is
+     * wrong in words and as a code ({@code empty}, {@code too-long}, {@code duration}, {@code duplicate},
+     * {@code predecessor-unknown}, {@code predecessor-later}, {@code predecessor-self}), and the value read.
+     */
+    public record RowError(int row, String column, String header, String code, String value, String message) {
     }
 
     /** The draft: its YAML and what was read. */
@@ -128,21 +132,21 @@ public class TaskListImport {
             boolean bad = false;
             for (String required : List.of("stage", "task")) {
                 if (values.get(required).isEmpty()) {
-                    errors.add(new RowError(rowNumber, letters.get(required), required, "The " + required + " is empty."));
+                    errors.add(new RowError(rowNumber, letters.get(required), required, "empty", "", "The " + required + " is empty."));
                     bad = true;
                 } else if (values.get(required).length() > 300) {
-                    errors.add(new RowError(rowNumber, letters.get(required), required, "At most 300 characters."));
+                    errors.add(new RowError(rowNumber, letters.get(required), required, "too-long", "", "At most 300 characters."));
                     bad = true;
                 }
             }
             String assignee = values.getOrDefault("assignee", "");
             if (assignee.length() > 100) {
-                errors.add(new RowError(rowNumber, letters.get("assignee"), "assignee", "At most 100 characters."));
+                errors.add(new RowError(rowNumber, letters.get("assignee"), "assignee", "too-long", "", "At most 100 characters."));
                 bad = true;
             }
             String duration = values.getOrDefault("duration", "");
             if (!duration.isEmpty() && duration(duration) == null) {
-                errors.add(new RowError(rowNumber, letters.get("duration"), "duration", "'" + duration
+                errors.add(new RowError(rowNumber, letters.get("duration"), "duration", "duration", duration, "'" + duration
                         + "' is not a number of days from 1 to 3650 or an ISO duration such as P5D."));
                 bad = true;
             }
@@ -159,7 +163,7 @@ public class TaskListImport {
         for (Line line : lines) {
             Map<String, Line> tasks = stages.computeIfAbsent(line.stage(), s -> new LinkedHashMap<>());
             if (tasks.putIfAbsent(line.task(), line) != null) {
-                errors.add(new RowError(line.row(), line.columns().get("task"), "task", "The task '" + line.task()
+                errors.add(new RowError(line.row(), line.columns().get("task"), "task", "duplicate", line.task(), "The task '" + line.task()
                         + "' is listed twice in the stage '" + line.stage() + "'."));
             }
         }
@@ -176,13 +180,13 @@ public class TaskListImport {
                 if (theirs < 0 && reported.contains(p)) {
                     continue;
                 } else if (theirs < 0) {
-                    errors.add(new RowError(line.row(), line.columns().get("predecessor"), "predecessor",
+                    errors.add(new RowError(line.row(), line.columns().get("predecessor"), "predecessor", "predecessor-unknown", p,
                             "There is no task '" + p + "' in the list."));
                 } else if (theirs > mine) {
-                    errors.add(new RowError(line.row(), line.columns().get("predecessor"), "predecessor",
+                    errors.add(new RowError(line.row(), line.columns().get("predecessor"), "predecessor", "predecessor-later", p,
                             "'" + p + "' is in a later stage; a task can only wait for tasks of its own or earlier stages."));
                 } else if (p.equals(line.task())) {
-                    errors.add(new RowError(line.row(), line.columns().get("predecessor"), "predecessor",
+                    errors.add(new RowError(line.row(), line.columns().get("predecessor"), "predecessor", "predecessor-self", p,
                             "A task cannot wait for itself."));
                 }
             }
