@@ -8,6 +8,7 @@ import { FieldForm, collect, fromApi, validateAll } from './fields.js'
 import { TemplatesView, DesignerView } from './designer.js'
 import { DashboardView, GanttView } from './insight.js'
 import { MODULE_PAGES, ModuleLinks, ModuleView, forgetModules } from './modules-a.js'
+import { ModulesPanels, TaskListImport } from './modules-b.js'
 
 // ---- state shared by every screen -------------------------------------------------------------------
 const store = reactive({
@@ -96,6 +97,7 @@ function criterionText(tpl, c) {
     }
     return translate(store.lang, c.met ? 'criterion.filled' : 'criterion.mustFill', { name: localName(store.lang, def, c.key) })
   }
+  if (c.kind === 'noOpenHighRisk' || c.kind === 'releaseReady') return store.lang === 'en' ? c.message : translate(store.lang, 'criterion.' + c.kind + (c.met ? 'Met' : 'Open'))
   if (c.kind === 'tasks') return c.met ? translate(store.lang, 'criterion.tasksDone') : (store.lang === 'en' ? c.message : translate(store.lang, 'criterion.tasksOpen'))
   return c.message || c.key
 }
@@ -806,7 +808,7 @@ const CommentsPanel = {
 }
 
 const ProjectView = {
-  components: { ErrorBox, StatusBadge, Timeline, FieldForm, GanttView, ModuleLinks },
+  components: { ErrorBox, StatusBadge, Timeline, FieldForm, GanttView, ModuleLinks, ModulesPanels },
   inject: ['t', 'store'],
   data: () => ({ project: null, tpl: null, audit: [], diagram: '', error: '', editing: false, values: {}, errors: {},
     fieldError: '', busy: false, actionError: '', waiverFor: '', waiver: { criterion: '', reason: '', expires: '' }, waiverErrors: {} }),
@@ -1071,6 +1073,7 @@ const ProjectView = {
         <div v-for="(people, r) in project.roles" :key="r"><dt>{{ roleName(r) }}</dt><dd>{{ people.join(', ') }}</dd></div>
       </dl>
 
+      <ModulesPanels :project="project"/>
       <h2>{{ t('comments.title') }}</h2>
       <CommentsPanel :project-id="project.id" @posted="loadAudit"/>
 
@@ -1087,7 +1090,7 @@ const ProjectView = {
 
 // ---- admin ----------------------------------------------------------------------------------------------
 const AdminView = {
-  components: { ErrorBox },
+  components: { ErrorBox, TaskListImport },
   inject: ['t', 'store'],
   data: () => ({ users: [], groups: [], modules: [], error: '', message: '', busy: false, members: null,
     newMember: '', newMemberRole: 'member',
@@ -1175,7 +1178,7 @@ const AdminView = {
   template: `<section>
     <h1>{{ t('admin.title') }}</h1>
     <nav class="tabs" :aria-label="t('admin.title')">
-      <a v-for="tab in ['users', 'groups', 'modules', 'members']" :key="tab" :href="'#/admin/' + tab"
+      <a v-for="tab in ['users', 'groups', 'modules', 'members', 'import']" :key="tab" :href="'#/admin/' + tab"
         :aria-current="store.route.tab === tab ? 'page' : null">{{ t('admin.' + tab) }}</a>
     </nav>
     <ErrorBox :error="error"/>
@@ -1227,6 +1230,7 @@ const AdminView = {
       <ul class="cards"><li v-for="g in groups" :key="g.name" class="card"><h2>{{ g.name }}</h2>
         <p>{{ g.members.map(m => m.displayName ? m.displayName + ' (' + m.username + ')' : m.username).join(', ') || t('common.none') }}</p></li></ul>
     </template>
+    <TaskListImport v-else-if="store.route.tab === 'import'"/>
     <template v-else-if="store.route.tab === 'modules'">
       <ul class="cards"><li v-for="m in modules" :key="m.key" class="card module">
         <h2>{{ moduleName(m) }}</h2>

@@ -3,6 +3,7 @@
 import { en as designerEn, zh as designerZh } from './i18n-designer.js'
 import { en as insightEn, zh as insightZh } from './i18n-insight.js'
 import * as modulesA from './i18n-modules-a.js'
+import * as modulesB from './i18n-modules-b.js'
 const en = {
   'app.name': 'Tollgate',
   'app.skip': 'Skip to content',
@@ -286,6 +287,8 @@ Object.assign(en, insightEn)
 Object.assign(zh, insightZh)
 Object.assign(en, modulesA.en)
 Object.assign(zh, modulesA.zh)
+Object.assign(en, modulesB.en)
+Object.assign(zh, modulesB.zh)
 export const dictionaries = { en, 'zh-CN': zh }
 export const languages = [{ code: 'en', name: 'English' }, { code: 'zh-CN', name: '简体中文' }]
 

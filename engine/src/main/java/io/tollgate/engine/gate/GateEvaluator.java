@@ -38,12 +38,15 @@ class GateEvaluator {
     private final Waivers waivers;
     private final ProjectService projects;
     private final Clock clock;
+    private final Map<Criterion.ModuleKind, ModuleCriterion> moduleCriteria;
 
-    GateEvaluator(ExpressionSandbox sandbox, Waivers waivers, ProjectService projects, Clock clock) {
+    GateEvaluator(ExpressionSandbox sandbox, Waivers waivers, ProjectService projects, Clock clock,
+                  List<ModuleCriterion> moduleCriteria) {
         this.sandbox = sandbox;
         this.waivers = waivers;
         this.projects = projects;
         this.clock = clock;
+        this.moduleCriteria = moduleCriteria.stream().collect(Collectors.toMap(ModuleCriterion::kind, m -> m));
     }
 
     /** Every criterion of the stage's gate, met or not, with the project's waivers and conditions applied. */
@@ -57,7 +60,7 @@ class GateEvaluator {
     List<ProjectView.CriterionView> evaluate(ProjectContext project, Stage stage, Map<String, Object> fields,
                                              List<WorkItem> stageItems, List<GateWaiver> stageWaivers) {
         Instant now = clock.instant();
-        List<ProjectView.CriterionView> out = new ArrayList<>(evaluate(project.template(), stage, fields, stageItems));
+        List<ProjectView.CriterionView> out = new ArrayList<>(evaluate(project.id(), project.template(), stage, fields, stageItems));
         if (stage.gate() != null && stage.gate().blockOnLapsedConditions()) {
             for (ProjectCondition c : projects.conditionsOf(project.id())) {
                 if (c.lapsedAt(now) && !c.stageKey().equals(stage.key())) {
@@ -81,9 +84,9 @@ class GateEvaluator {
         return waived;
     }
 
-    /** The criteria the template and the fields alone decide. */
-    List<ProjectView.CriterionView> evaluate(Template template, Stage stage, Map<String, Object> fields,
-                                                    List<WorkItem> stageItems) {
+    /** The criteria the template, the fields and the modules' criteria decide. */
+    List<ProjectView.CriterionView> evaluate(String projectId, Template template, Stage stage, Map<String, Object> fields,
+                                             List<WorkItem> stageItems) {
         List<ProjectView.CriterionView> out = new ArrayList<>();
         Set<String> explicitFields = stage.gate() == null ? Set.of() : stage.gate().criteria().stream()
                 .filter(c -> c instanceof Criterion.FieldFilled).map(c -> ((Criterion.FieldFilled) c).field())
@@ -120,6 +123,13 @@ class GateEvaluator {
                     message = e.message() + " (it cannot be evaluated with the current values)";
                 }
                 out.add(new ProjectView.CriterionView("expression", "expression" + index, message, met));
+            } else if (c instanceof Criterion.ModuleCheck m) {
+                ModuleCriterion judge = moduleCriteria.get(m.kind());
+                ModuleCriterion.Judgement j = judge == null
+                        ? new ModuleCriterion.Judgement(false, "The module '" + m.kind().module() + "' that judges '"
+                                + m.kind().key() + "' is not installed.")
+                        : judge.judge(projectId, stage.key());
+                out.add(new ProjectView.CriterionView(m.kind().key(), m.kind().key(), j.message(), j.met()));
             } else {
                 throw new IllegalStateException("Unknown criterion " + c);
             }

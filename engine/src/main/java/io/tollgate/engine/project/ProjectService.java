@@ -393,7 +393,7 @@ public class ProjectService {
                     } else if (c instanceof Criterion.Expression e) {
                         projectFields.stream().filter(k -> java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(k)
                                 + "\\b").matcher(e.expression()).find()).forEach(k -> locked.putIfAbsent(k, row.name()));
-                    } else if (!(c instanceof Criterion.AllTasksDone)) {
+                    } else if (!(c instanceof Criterion.AllTasksDone) && !(c instanceof Criterion.ModuleCheck)) {
                         throw new IllegalStateException("Unknown criterion " + c);
                     }
                 }

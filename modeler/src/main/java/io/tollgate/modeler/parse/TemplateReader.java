@@ -64,7 +64,8 @@ public final class TemplateReader {
             "outcomes", "blockOnLapsedConditions");
     private static final Set<String> APPROVAL_PROPS = Set.of("approvers", "mode", "timeout");
     private static final Set<String> TIMEOUT_PROPS = Set.of("after", "action", "repeat");
-    private static final Set<String> CRITERION_PROPS = Set.of("field", "expression", "message", "allTasksDone");
+    private static final Set<String> CRITERION_PROPS = Set.of("field", "expression", "message", "allTasksDone",
+            "noOpenHighRisk", "releaseReady");
 
     /** The template (null when the text is not even a document) and every problem met on the way. */
     public record Result(Template template, JsonNode tree, List<Problem> problems) {
@@ -242,6 +243,15 @@ public final class TemplateReader {
         return tasks;
     }
 
+    private static Criterion.ModuleKind moduleKind(JsonNode criterion) {
+        for (Criterion.ModuleKind kind : Criterion.ModuleKind.values()) {
+            if (criterion.has(kind.key())) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
     private Gate gate(Ctx c, JsonNode node, String path) {
         if (node == null || node.isNull()) {
             return null;
@@ -257,7 +267,7 @@ public final class TemplateReader {
             JsonNode cr = cs.get(i);
             String p = path + ".criteria[" + i + "]";
             if (!cr.isObject()) {
-                c.wrongType(p, "a criterion: {field}, {expression, message} or {allTasksDone: true}");
+                c.wrongType(p, "a criterion: {field}, {expression, message}, {allTasksDone: true}, {noOpenHighRisk: true} or {releaseReady: true}");
                 continue;
             }
             c.unknown(cr, p, CRITERION_PROPS);
@@ -269,9 +279,14 @@ public final class TemplateReader {
                 if (c.bool(cr, p, "allTasksDone")) {
                     criteria.add(new Criterion.AllTasksDone());
                 }
+            } else if (moduleKind(cr) != null) {
+                Criterion.ModuleKind kind = moduleKind(cr);
+                if (c.bool(cr, p, kind.key())) {
+                    criteria.add(new Criterion.ModuleCheck(kind));
+                }
             } else {
                 c.problems.add(Problem.error(ProblemCode.CRITERION_EMPTY, p,
-                        "A criterion needs 'field', 'expression' or 'allTasksDone'."));
+                        "A criterion needs 'field', 'expression', 'allTasksDone', 'noOpenHighRisk' or 'releaseReady'."));
             }
         }
         Approval approval = null;

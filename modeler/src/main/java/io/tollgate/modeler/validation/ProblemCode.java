@@ -40,6 +40,8 @@ public enum ProblemCode {
     // Modules
     MODULE_UNKNOWN("module-unknown", "The template needs a module that does not exist."),
     MODULE_NOT_ENABLED("module-not-enabled", "The template needs a module that is switched off in this workspace."),
+    CRITERION_MODULE_NOT_REQUIRED("criterion-module-not-required",
+            "A gate criterion is judged by a module the template does not list under modules."),
 
     // Fields
     FIELD_KEY_MISSING("field-key-missing", "A field has no key."),
@@ -84,7 +86,7 @@ public enum ProblemCode {
     TASK_CYCLE("task-cycle", "Tasks of a stage require each other in a circle, so none of them can start."),
 
     // Gates and their criteria
-    CRITERION_EMPTY("criterion-empty", "A gate criterion has none of field, expression or allTasksDone."),
+    CRITERION_EMPTY("criterion-empty", "A gate criterion has none of field, expression, allTasksDone, noOpenHighRisk or releaseReady."),
     CRITERION_FIELD_MISSING("criterion-field-missing", "A field criterion does not name its field."),
     CRITERION_UNKNOWN_FIELD("criterion-unknown-field", "A field criterion names a field the template does not have."),
     CRITERION_MESSAGE_TOO_LONG("criterion-message-too-long", "An expression criterion's message is longer than "

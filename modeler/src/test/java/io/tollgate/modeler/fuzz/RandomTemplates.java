@@ -88,6 +88,7 @@ public final class RandomTemplates {
     private static final class Generator {
         private final Random r;
         private final Set<String> fieldKeys = new HashSet<>();
+        private final List<String> requiredModules = new ArrayList<>();
         private final List<String> numberFields = new ArrayList<>();
         private final List<String> booleanFields = new ArrayList<>();
         private final List<String> roles = new ArrayList<>();
@@ -113,6 +114,7 @@ public final class RandomTemplates {
             }
             if (r.nextInt(3) == 0) {
                 List<String> modules = subset(MODULES, 1 + r.nextInt(3));
+                requiredModules.addAll(modules);
                 t.set("modules", modules.size() == 1 && r.nextBoolean() ? NODES.textNode(modules.get(0)) : texts(modules));
             }
             int roleCount = r.nextInt(5);
@@ -281,7 +283,11 @@ public final class RandomTemplates {
                 ArrayNode cs = g.putArray("criteria");
                 for (int c = 0; c < criteria; c++) {
                     int kind = r.nextInt(3);
-                    if (kind == 0 && !fieldKeys.isEmpty()) {
+                    if (r.nextInt(4) == 0 && requiredModules.contains("risks")) {
+                        cs.addObject().put("noOpenHighRisk", true);
+                    } else if (r.nextInt(4) == 0 && requiredModules.contains("releases")) {
+                        cs.addObject().put("releaseReady", true);
+                    } else if (kind == 0 && !fieldKeys.isEmpty()) {
                         cs.addObject().put("field", pick(r, new ArrayList<>(fieldKeys)));
                     } else if (kind == 1) {
                         cs.addObject().put("allTasksDone", r.nextInt(5) > 0);

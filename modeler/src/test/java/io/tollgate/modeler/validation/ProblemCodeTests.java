@@ -28,6 +28,7 @@ class ProblemCodeTests {
             "criterion-empty",
             "criterion-field-missing",
             "criterion-message-too-long",
+            "criterion-module-not-required",
             "criterion-unknown-field",
             "document-empty",
             "document-not-object",

@@ -1,2 +1,2 @@
-/** HTTP endpoints the template designer needs beyond the template API: the preview of a draft. */
+/** HTTP endpoints of templates beyond the template API: the designer's preview of a draft, and the import of an .xlsx task list. */
 package io.tollgate.engine.template.web;

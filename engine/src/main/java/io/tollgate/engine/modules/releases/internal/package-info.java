@@ -1,0 +1,2 @@
+/** Persistence of releases. */
+package io.tollgate.engine.modules.releases.internal;

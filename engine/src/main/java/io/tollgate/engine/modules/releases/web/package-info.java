@@ -1,0 +1,2 @@
+/** The releases API. */
+package io.tollgate.engine.modules.releases.web;
