@@ -60,7 +60,7 @@ class ModuleCriteriaIntegrationTests extends IntegrationTestSupport {
                 .isBetween(200, 201);
         Api.Answer published = admin.post("/api/templates/" + key + "/publish", Map.of());
         assertThat(published.status()).as(published.text()).isEqualTo(201);
-        Api.Answer started = api().as("pm").post("/api/projects", Map.of("template", key, "name", "Guarded " + key));
+        Api.Answer started = api().as("pm").post("/api/projects", Map.of("template", key, "name", "Module gate " + key));
         assertThat(started.status()).as(started.text()).isEqualTo(201);
         String id = started.get("id").asText();
         JsonNode tasks = api().as("alice").get("/api/tasks?project=" + id).json();
