@@ -22,7 +22,7 @@ class ModuleCriteriaIntegrationTests extends IntegrationTestSupport {
 
     private static final String TEMPLATE = """
             key: %s
-            name: Guarded
+            name: Module criteria
             names: { zh-CN: 受控 }
             modules: [risks, releases]
             stages:
