@@ -83,7 +83,7 @@ class ModuleCriteriaIntegrationTests extends IntegrationTestSupport {
     @Test
     void anOpenHighRiskBlocksTheGateUntilItIsMitigated() {
         modulesOn();
-        String project = publishAndStart("risk-guarded", "noOpenHighRisk");
+        String project = publishAndStart("risk-gate", "noOpenHighRisk");
         Api pm = api().as("pm");
         String low = pm.post("/api/projects/" + project + "/risks", Map.of("title", "Minor typo", "probability", 2,
                 "impact", 2)).get("id").asText();
@@ -112,7 +112,7 @@ class ModuleCriteriaIntegrationTests extends IntegrationTestSupport {
     @Test
     void aGateWaitsForTheReleaseThePmMarksReady() {
         modulesOn();
-        String project = publishAndStart("release-guarded", "releaseReady");
+        String project = publishAndStart("release-gate", "releaseReady");
         Api pm = api().as("pm");
         Api.Answer none = api().as("carol").post("/api/tasks/" + approval(project) + "/decision", Map.of("decision", "approve"));
         assertThat(none.status()).isEqualTo(409);
