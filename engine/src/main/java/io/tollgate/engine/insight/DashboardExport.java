@@ -1,5 +1,6 @@
 package io.tollgate.engine.insight;
 
+import io.tollgate.engine.support.Csv;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -77,26 +78,11 @@ public final class DashboardExport {
                 if (i > 0) {
                     out.append(',');
                 }
-                out.append(cell(row.get(i)));
+                out.append(Csv.cell(row.get(i)));
             }
             out.append("\r\n");
         }
         return out.toString();
-    }
-
-    /** A CSV cell: quoted when it needs to be, and never read by a spreadsheet as a formula. */
-    static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        if (value instanceof String && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            s = "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 
     public static byte[] xlsx(Dashboard d) {

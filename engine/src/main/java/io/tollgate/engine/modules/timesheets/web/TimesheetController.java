@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tollgate.engine.modules.timesheets.Timesheets;
 import io.tollgate.engine.security.Actors;
+import io.tollgate.engine.support.Csv;
 import io.tollgate.engine.support.Problems;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -180,21 +181,11 @@ class TimesheetController {
         StringBuilder out = new StringBuilder("\uFEFF").append(String.join(",", header)).append("\r\n");
         for (Map.Entry<Timesheets.EntryView, String> row : rows) {
             Timesheets.EntryView e = row.getKey();
-            out.append(e.date()).append(',').append(cell(e.user())).append(',').append(cell(e.stage())).append(',')
-                    .append(cell(e.task())).append(',').append(e.hours().toPlainString()).append(',')
-                    .append(cell(e.note())).append(',').append(row.getValue()).append("\r\n");
+            out.append(e.date()).append(',').append(Csv.cell(e.user())).append(',').append(Csv.cell(e.stage())).append(',')
+                    .append(Csv.cell(e.task())).append(',').append(e.hours().toPlainString()).append(',')
+                    .append(Csv.cell(e.note())).append(',').append(row.getValue()).append("\r\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A CSV cell, quoted when needed, and never read as a formula by a spreadsheet. */
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
-                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     private static byte[] xlsx(String[] header, List<Map.Entry<Timesheets.EntryView, String>> rows) {
