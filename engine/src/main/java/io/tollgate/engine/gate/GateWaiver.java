@@ -39,7 +39,7 @@ public class GateWaiver {
     @Column(name = "comment_text")
     private String comment;
     @Version
-    private long rowVersion;
+    private Long rowVersion;
 
     protected GateWaiver() {
     }

@@ -25,7 +25,7 @@ public class Resubmission {
     private Instant createdAt;
     private Instant resolvedAt;
     @Version
-    private long rowVersion;
+    private Long rowVersion;
 
     protected Resubmission() {
     }

@@ -32,7 +32,7 @@ public class Delivery {
     private Instant sentAt;
     private Instant createdAt;
     @Version
-    private long rowVersion;
+    private Long rowVersion;
 
     protected Delivery() {
     }

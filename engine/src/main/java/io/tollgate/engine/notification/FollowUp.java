@@ -29,7 +29,7 @@ public class FollowUp {
     private Instant dueAt;
     private String status;
     @Version
-    private long rowVersion;
+    private Long rowVersion;
 
     protected FollowUp() {
     }

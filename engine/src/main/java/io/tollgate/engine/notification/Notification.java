@@ -20,7 +20,7 @@ public class Notification {
     private Instant createdAt;
     private Instant readAt;
     @Version
-    private long rowVersion;
+    private Long rowVersion;
 
     protected Notification() {
     }

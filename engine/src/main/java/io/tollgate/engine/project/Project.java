@@ -49,7 +49,7 @@ public class Project {
     @Column(name = "principal")
     private Set<String> participants = new LinkedHashSet<>();
     @Version
-    private long rowVersion;
+    private Long rowVersion;
 
     protected Project() {
     }
@@ -66,6 +66,17 @@ public class Project {
         this.rolesJson = FieldJson.write(roles);
         this.createdAt = createdAt;
         this.createdBy = createdBy;
+    }
+
+    /** A project that ran to its end in an earlier tool, kept as it ended: completed or cancelled. */
+    static Project imported(String id, String workspaceId, String name, String templateKey, int templateVersion,
+                            Map<String, Object> fields, Map<String, List<String>> roles, Instant createdAt,
+                            String createdBy, Status status, Instant endedAt, String cancelReason) {
+        Project p = new Project(id, workspaceId, name, templateKey, templateVersion, fields, roles, createdAt, createdBy);
+        p.status = status;
+        p.completedAt = endedAt;
+        p.cancelReason = cancelReason;
+        return p;
     }
 
     /** The process reached its end. */

@@ -30,7 +30,7 @@ public class ProjectCondition {
     private Instant metAt;
     private String metBy;
     @Version
-    private long rowVersion;
+    private Long rowVersion;
 
     protected ProjectCondition() {
     }

@@ -87,4 +87,27 @@ public final class ProjectEvents {
     public record ConditionLapsed(String workspaceId, String projectId, String stageKey, String conditionId, String text,
                                   String owner, Instant dueAt, Instant at) {
     }
+
+    /**
+     * Finished projects brought over from an earlier tool, written in one transaction: their stages'
+     * and their work's times, so forecasts and dashboards have a history from the first day.
+     */
+    public record HistoryImported(String workspaceId, String by, Instant at, List<ImportedProject> projects) {
+    }
+
+    /** One imported project: how it ended, its stages in template order and the work its people did. */
+    public record ImportedProject(String projectId, String templateKey, int templateVersion, String name,
+                                  String status, Instant createdAt, Instant completedAt, int reworkCount,
+                                  List<ImportedStage> stages, List<ImportedWork> work) {
+    }
+
+    /** A stage of an imported project: {@code done} or {@code skipped}. */
+    public record ImportedStage(String stageKey, String name, int seq, String status, Instant startedAt,
+                                Instant dueAt, Instant completedAt, int rounds, int reworkCount) {
+    }
+
+    /** A piece of work done in an imported project: a task or an approval, by whom, from when it opened. */
+    public record ImportedWork(String stageKey, boolean approval, String itemKey, String name, String user,
+                               Instant openedAt, Instant completedAt) {
+    }
 }

@@ -39,7 +39,7 @@ public class ProjectStage {
     private Instant escalatedAt;
     private int keptApprovals;
     @Version
-    private long rowVersion;
+    private Long rowVersion;
     /** Set while the engine migrates the project: the engine restarting the stage is not a new round. */
     @jakarta.persistence.Transient
     private boolean migrating;
@@ -54,6 +54,19 @@ public class ProjectStage {
         this.name = name;
         this.seq = seq;
         this.status = Status.WAITING;
+    }
+
+    /** A stage of a project imported from an earlier tool, as it ended there. */
+    static ProjectStage imported(String id, String projectId, String stageKey, String name, int seq, Status status,
+                                 Instant startedAt, Instant dueAt, Instant completedAt, int rounds, int reworkCount) {
+        ProjectStage s = new ProjectStage(id, projectId, stageKey, name, seq);
+        s.status = status;
+        s.startedAt = startedAt;
+        s.dueAt = dueAt;
+        s.completedAt = completedAt;
+        s.round = rounds;
+        s.reworkCount = reworkCount;
+        return s;
     }
 
     /**

@@ -21,7 +21,7 @@ public class Absence {
     private String substitute;
     private Instant createdAt;
     @Version
-    private long rowVersion;
+    private Long rowVersion;
 
     protected Absence() {
     }

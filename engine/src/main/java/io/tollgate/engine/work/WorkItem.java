@@ -55,7 +55,7 @@ public class WorkItem {
     @Column(name = "principal")
     private Set<String> candidates = new LinkedHashSet<>();
     @Version
-    private long rowVersion;
+    private Long rowVersion;
 
     protected WorkItem() {
     }
@@ -71,6 +71,19 @@ public class WorkItem {
         this.status = Status.WAITING;
         this.candidates.addAll(candidates);
         this.createdAt = createdAt;
+    }
+
+    /** Work done in a project imported from an earlier tool: done, by whom, from when it opened. */
+    static WorkItem done(String id, String projectId, String stageKey, Kind kind, String itemKey, String name,
+                         String user, Instant openedAt, Instant completedAt) {
+        WorkItem w = new WorkItem(id, projectId, stageKey, kind, itemKey, name, Set.of("user:" + user), openedAt);
+        w.status = Status.DONE;
+        w.assignee = user;
+        w.round = 1;
+        w.openedAt = openedAt;
+        w.completedAt = completedAt;
+        w.completedBy = user;
+        return w;
     }
 
     /** The engine created its user task: the work can be done now. */
