@@ -63,7 +63,7 @@ class ImportedHistory {
                 stageRows.add(new HistoryRows.StageRow(p.projectId(), s.stageKey(), e.workspaceId(), p.templateKey(),
                         s.seq(), s.name(), s.status(), s.startedAt(), s.completedAt(),
                         s.startedAt() == null ? null : InsightTables.hours(s.startedAt(), s.completedAt()), s.rounds(),
-                        s.reworkCount()));
+                        s.reworkCount(), p.createdAt()));
             }
             for (ProjectEvents.ImportedWork w : p.work()) {
                 workRows.add(new HistoryRows.WorkRow(UUID.randomUUID().toString(), e.workspaceId(), p.projectId(),

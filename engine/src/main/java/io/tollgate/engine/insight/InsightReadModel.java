@@ -51,10 +51,8 @@ class InsightReadModel {
         Template template = projects.template(e.projectId());
         tables.insertProject(e.projectId(), e.workspaceId(), e.templateKey(), e.name(), e.at(),
                 insight.target(e.workspaceId(), template, e.at()));
-        int seq = 0;
-        for (Stage s : template.stages()) {
-            tables.insertStage(e.projectId(), s.key(), e.workspaceId(), e.templateKey(), seq++, s.label());
-        }
+        tables.insertStages(e.projectId(), e.workspaceId(), e.templateKey(), e.at(),
+                template.stages().stream().map(Stage::key).toList(), template.stages().stream().map(Stage::label).toList());
     }
 
     @EventListener

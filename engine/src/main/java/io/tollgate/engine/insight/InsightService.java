@@ -65,9 +65,21 @@ public class InsightService {
         Instant to = now.plusMillis(1);
         List<String> members = g == null ? null : actors.membersOf(g, actor.workspaceId());
         InsightTables.Scope scope = new InsightTables.Scope(actor.workspaceId(), from, to, t, members);
-        return new Dashboard(new Dashboard.Filters(t, p, g, from, to), tables.projects(scope), tables.byStatus(scope),
+        Dashboard.Projects projects = tables.projects(scope);
+        InsightTables.WorkDone work = tables.work(scope);
+        return new Dashboard(new Dashboard.Filters(t, p, g, from, to), projects, byStatus(projects),
                 tables.byStage(scope), tables.stageCycles(scope), tables.gates(scope), tables.overdue(scope, now),
-                tables.people(scope), tables.stageWork(scope), tables.throughput(scope));
+                work.people(), work.stages(), tables.throughput(scope));
+    }
+
+    /** The period's projects by status, in status order, the statuses with none left out. */
+    private static List<Dashboard.Count> byStatus(Dashboard.Projects p) {
+        List<Dashboard.Count> out = new java.util.ArrayList<>();
+        java.util.stream.Stream.of(new Dashboard.Count("active", p.active()),
+                        new Dashboard.Count("cancelled", p.cancelled()), new Dashboard.Count("completed", p.completed()),
+                        new Dashboard.Count("on_hold", p.onHold()))
+                .filter(c -> c.count() > 0).forEach(out::add);
+        return out;
     }
 
     private static String key(String what, String value) {

@@ -332,13 +332,21 @@ public class ProjectService {
         }
         String like = q == null || q.isBlank() ? null : "%" + q.trim().toLowerCase(Locale.ROOT) + "%";
         Instant now = clock.instant();
-        return projects.search(actor.workspaceId(), seesEverything(actor), actor.principals(), s, blankToNull(template), like,
-                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"))).map(p -> {
-            List<ProjectStage> ps = stages.findByProjectIdOrderBySeq(p.id());
+        Page<Project> found = projects.search(actor.workspaceId(), seesEverything(actor), actor.principals(), s,
+                blankToNull(template), like, PageRequest.of(page, size,
+                        Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "id"))));
+        // the page's stages and conditions in one query each, not two per project
+        List<String> ids = found.getContent().stream().map(Project::id).toList();
+        Map<String, List<ProjectStage>> stagesOf = ids.isEmpty() ? Map.of() : stages.findByProjectIdInOrderBySeq(ids)
+                .stream().collect(Collectors.groupingBy(ProjectStage::projectId));
+        Set<String> lapsed = ids.isEmpty() ? Set.of() : conditions.findByProjectIdIn(ids).stream()
+                .filter(c -> c.lapsedAt(now)).map(ProjectCondition::projectId).collect(Collectors.toSet());
+        return found.map(p -> {
+            List<ProjectStage> ps = stagesOf.getOrDefault(p.id(), List.of());
             String current = ps.stream().filter(x -> !x.finished() && x.status() != ProjectStage.Status.WAITING)
                     .map(ProjectStage::stageKey).collect(Collectors.joining(","));
             return new ProjectView.Summary(p.id(), p.name(), p.templateKey(), p.templateVersion(),
-                    lower(p.status().name()), Health.of(p, ps, now, anyLapsed(p.id(), now)), p.createdAt(), current);
+                    lower(p.status().name()), Health.of(p, ps, now, lapsed.contains(p.id())), p.createdAt(), current);
         });
     }
 
@@ -439,10 +447,6 @@ public class ProjectService {
         events.publishEvent(new ProjectEvents.ProjectCancelled(project.workspaceId(), id, project.name(), reason,
                 actor.username(), now));
         return view(context);
-    }
-
-    private boolean anyLapsed(String projectId, Instant now) {
-        return conditions.findByProjectIdOrderByCreatedAtAscIdAsc(projectId).stream().anyMatch(c -> c.lapsedAt(now));
     }
 
     /** What a conditional go asks for: a text, the user who sees to it, and by when. */

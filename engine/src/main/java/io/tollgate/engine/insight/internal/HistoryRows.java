@@ -24,7 +24,7 @@ public class HistoryRows {
     /** A stage's row of an imported project. */
     public record StageRow(String projectId, String stageKey, String workspaceId, String templateKey, int seq,
                            String name, String status, Instant startedAt, Instant completedAt, Double cycleHours,
-                           int rounds, int reworkCount) {
+                           int rounds, int reworkCount, Instant projectCreatedAt) {
     }
 
     /** A piece of work done in an imported project. */
@@ -56,12 +56,13 @@ public class HistoryRows {
                 .addValue("name", r.name()).addValue("status", r.status()).addValue("started", ts(r.startedAt()))
                 .addValue("completed", ts(r.completedAt())).addValue("hours", r.cycleHours())
                 .addValue("rounds", r.rounds()).addValue("reworks", r.reworkCount())
-                .addValue("passes", r.status().equals("done") ? 1 : 0)));
+                .addValue("passes", r.status().equals("done") ? 1 : 0).addValue("projectCreated", ts(r.projectCreatedAt()))));
         jdbc.batchUpdate("""
                 insert into insight_stage (project_id, stage_key, workspace_id, template_key, seq, name, status,
-                  first_started_at, round_started_at, completed_at, cycle_hours, rounds, rework_count, passes)
+                  first_started_at, round_started_at, completed_at, cycle_hours, rounds, rework_count, passes,
+                  project_created_at)
                 values (:id, :stage, :ws, :template, :seq, :name, :status, :started, :started, :completed, :hours,
-                  :rounds, :reworks, :passes)""", s.toArray(SqlParameterSource[]::new));
+                  :rounds, :reworks, :passes, :projectCreated)""", s.toArray(SqlParameterSource[]::new));
         List<SqlParameterSource> w = new ArrayList<>(work.size());
         work.forEach(r -> w.add(new MapSqlParameterSource("id", r.id()).addValue("ws", r.workspaceId())
                 .addValue("project", r.projectId()).addValue("template", r.templateKey()).addValue("stage", r.stageKey())

@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,12 +58,19 @@ public class InsightTables {
                         .addValue("name", name).addValue("created", ts(createdAt)).addValue("target", ts(targetAt)));
     }
 
-    public void insertStage(String projectId, String stageKey, String workspaceId, String templateKey, int seq, String name) {
-        jdbc.update("""
-                insert into insight_stage (project_id, stage_key, workspace_id, template_key, seq, name, status)
-                values (:id, :stage, :ws, :template, :seq, :name, 'waiting')""",
-                new MapSqlParameterSource("id", projectId).addValue("stage", stageKey).addValue("ws", workspaceId)
-                        .addValue("template", templateKey).addValue("seq", seq).addValue("name", name));
+    /** A new project's stages, all waiting, in one batch. */
+    public void insertStages(String projectId, String workspaceId, String templateKey, Instant projectCreatedAt,
+                             List<String> stageKeys, List<String> names) {
+        MapSqlParameterSource[] rows = new MapSqlParameterSource[stageKeys.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new MapSqlParameterSource("id", projectId).addValue("stage", stageKeys.get(i))
+                    .addValue("ws", workspaceId).addValue("template", templateKey).addValue("seq", i)
+                    .addValue("name", names.get(i)).addValue("created", ts(projectCreatedAt));
+        }
+        jdbc.batchUpdate("""
+                insert into insight_stage (project_id, stage_key, workspace_id, template_key, seq, name, status,
+                  project_created_at)
+                values (:id, :stage, :ws, :template, :seq, :name, 'waiting', :created)""", rows);
     }
 
     public boolean hasProject(String projectId) {
@@ -241,6 +251,12 @@ public class InsightTables {
                 + groupFilter(s, alias) + " ";
     }
 
+    /** Stages of the projects started in the period: by the project's start each stage row keeps. */
+    private static String stageCohort(Scope s) {
+        return " st.workspace_id = :ws and st.project_created_at >= :from and st.project_created_at < :to"
+                + (s.template() == null ? "" : " and st.template_key = :template") + groupFilter(s, "st") + " ";
+    }
+
     private static String groupFilter(Scope s, String alias) {
         return s.members() == null ? "" : " and exists (select 1 from insight_work gw where gw.project_id = "
                 + alias + ".project_id and gw.username in (:members))";
@@ -273,11 +289,6 @@ public class InsightTables {
         });
     }
 
-    public List<Dashboard.Count> byStatus(Scope s) {
-        return jdbc.query("select p.status, count(*) as n from insight_project p where " + cohort(s, "p")
-                + " group by p.status order by p.status", params(s), (rs, i) -> new Dashboard.Count(rs.getString(1), rs.getLong(2)));
-    }
-
     public List<Dashboard.StageCount> byStage(Scope s) {
         return jdbc.query("""
                 select st.template_key, st.stage_key, min(st.name) as name, min(st.seq) as seq, count(*) as n
@@ -290,8 +301,8 @@ public class InsightTables {
     public List<Dashboard.StageCycle> stageCycles(Scope s) {
         return jdbc.query("select st.template_key, st.stage_key, min(st.name) as name, min(st.seq) as seq, "
                 + STATS.formatted("st.cycle_hours") + """
-                 from insight_stage st join insight_project p on p.project_id = st.project_id
-                where st.status = 'done' and st.cycle_hours is not null and """ + cohort(s, "p") + """
+                 from insight_stage st
+                where st.status = 'done' and st.cycle_hours is not null and """ + stageCohort(s) + """
                  group by st.template_key, st.stage_key order by st.template_key, min(st.seq)""", params(s),
                 (rs, i) -> new Dashboard.StageCycle(rs.getString(1), rs.getString(2), rs.getString(3), stats(rs)));
     }
@@ -300,8 +311,8 @@ public class InsightTables {
         return jdbc.query("""
                 select st.template_key, st.stage_key, min(st.name) as name, min(st.seq) as seq,
                   sum(st.passes) as passed, sum(st.recycles) as recycled
-                from insight_stage st join insight_project p on p.project_id = st.project_id
-                where (st.passes > 0 or st.recycles > 0) and """ + cohort(s, "p") + """
+                from insight_stage st
+                where (st.passes > 0 or st.recycles > 0) and """ + stageCohort(s) + """
                  group by st.template_key, st.stage_key order by st.template_key, min(st.seq)""", params(s), (rs, i) -> {
             long passed = rs.getLong("passed");
             long recycled = rs.getLong("recycled");
@@ -331,22 +342,45 @@ public class InsightTables {
                 + (s.members() == null ? "" : " and w.username in (:members)") + " ";
     }
 
-    public List<Dashboard.Person> people(Scope s) {
-        return jdbc.query("""
-                select w.username, sum(case when w.kind = 'task' then 1 else 0 end) as tasks,
-                  sum(case when w.kind = 'approval' then 1 else 0 end) as decisions, avg(w.handling_hours) as mean
-                from insight_work w where """ + workScope(s) + """
-                 group by w.username order by count(*) desc, w.username """ + " fetch first " + MAX_ROWS + " rows only", params(s),
-                (rs, i) -> new Dashboard.Person(rs.getString(1), rs.getLong(2), rs.getLong(3), round(rs.getDouble(4), 2)));
+    /** The work done in the period: per person and per stage, from one pass over one index. */
+    public record WorkDone(List<Dashboard.Person> people, List<Dashboard.StageWork> stages) {
     }
 
-    public List<Dashboard.StageWork> stageWork(Scope s) {
-        return jdbc.query("""
-                select w.template_key, w.stage_key, count(*) as n, avg(w.handling_hours) as mean
+    public WorkDone work(Scope s) {
+        record Group(String template, String stage, String user, String kind, long n, double hours) {
+        }
+        List<Group> groups = jdbc.query("""
+                select w.template_key, w.stage_key, w.username, w.kind, count(*) as n, sum(w.handling_hours) as hours
                 from insight_work w where """ + workScope(s) + """
-                 group by w.template_key, w.stage_key order by w.template_key, w.stage_key """ + " fetch first " + MAX_ROWS
-                + " rows only", params(s),
-                (rs, i) -> new Dashboard.StageWork(rs.getString(1), rs.getString(2), rs.getLong(3), round(rs.getDouble(4), 2)));
+                 group by w.template_key, w.stage_key, w.username, w.kind""", params(s),
+                (rs, i) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getDouble(6)));
+        Map<String, long[]> byUser = new HashMap<>();
+        Map<String, double[]> userHours = new HashMap<>();
+        Map<List<String>, long[]> byStage = new HashMap<>();
+        Map<List<String>, double[]> stageHours = new HashMap<>();
+        for (Group g : groups) {
+            long[] counts = byUser.computeIfAbsent(g.user(), k -> new long[2]);
+            counts[g.kind().equals("task") ? 0 : 1] += g.n();
+            userHours.computeIfAbsent(g.user(), k -> new double[1])[0] += g.hours();
+            byStage.computeIfAbsent(List.of(g.template(), g.stage()), k -> new long[1])[0] += g.n();
+            stageHours.computeIfAbsent(List.of(g.template(), g.stage()), k -> new double[1])[0] += g.hours();
+        }
+        List<Dashboard.Person> people = byUser.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -(e.getValue()[0] + e.getValue()[1]))
+                        .thenComparing(Map.Entry::getKey))
+                .limit(MAX_ROWS)
+                .map(e -> new Dashboard.Person(e.getKey(), e.getValue()[0], e.getValue()[1],
+                        round(userHours.get(e.getKey())[0] / (e.getValue()[0] + e.getValue()[1]), 2)))
+                .toList();
+        List<Dashboard.StageWork> stages = byStage.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<List<String>, long[]>, String>comparing(e -> e.getKey().get(0))
+                        .thenComparing(e -> e.getKey().get(1)))
+                .limit(MAX_ROWS)
+                .map(e -> new Dashboard.StageWork(e.getKey().get(0), e.getKey().get(1), e.getValue()[0],
+                        round(stageHours.get(e.getKey())[0] / e.getValue()[0], 2)))
+                .toList();
+        return new WorkDone(people, stages);
     }
 
     public List<Dashboard.Week> throughput(Scope s) {

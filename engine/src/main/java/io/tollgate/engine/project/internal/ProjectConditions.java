@@ -8,4 +8,7 @@ import java.util.List;
 public interface ProjectConditions extends JpaRepository<ProjectCondition, String> {
 
     List<ProjectCondition> findByProjectIdOrderByCreatedAtAscIdAsc(String projectId);
+
+    /** The conditions of several projects at once, for a page of the project list. */
+    List<ProjectCondition> findByProjectIdIn(java.util.Collection<String> projectIds);
 }

@@ -15,6 +15,9 @@ public interface ProjectStages extends JpaRepository<ProjectStage, String> {
 
     List<ProjectStage> findByProjectIdOrderBySeq(String projectId);
 
+    /** The stages of several projects at once, for a page of the project list. */
+    List<ProjectStage> findByProjectIdInOrderBySeq(java.util.Collection<String> projectIds);
+
     Optional<ProjectStage> findByProjectIdAndStageKey(String projectId, String stageKey);
 
     /** The stage row, locked until the transaction ends: decisions on one gate take turns. */
