@@ -23,7 +23,7 @@ import io.tollgate.modeler.model.Durations;
 import io.tollgate.modeler.model.Stage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,10 +42,12 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Turns domain events into notices. Each listener runs after its event's transaction committed,
- * through the event publication registry: a listener that failed or never ran (the server stopped)
- * runs again at the next start, and the notice's event key makes a second run record nothing twice.
- * The notice, its in-app notifications and its outbox deliveries commit together.
+ * Turns domain events into notices, in the transaction of the change that published them: the
+ * notice, its in-app notifications and its outbox deliveries commit with the change or not at all,
+ * so no notice is lost and none is raised for a change that rolled back. The deliveries are the
+ * outbox: e-mail, chat and webhook sending happens after commit, from them. (Handing each event to
+ * the publication registry instead cost two more commits per event on every task and decision.)
+ * The notice's event key records nothing twice.
  *
  * <p>Which events notify whom is the table {@link #RULES}: one entry per event type.
  */
@@ -103,33 +105,33 @@ public class Notifier {
 
     // --- the listeners: each hands its event to the table
 
-    @ApplicationModuleListener
+    @EventListener
     void on(WorkflowEvents.TaskCreated e) {
         handle(e);
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(WorkEvents.WorkDelegated e) {
         handle(e);
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(GateEvents.GateDecided e) {
         handle(e);
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ProjectEvents.ProjectCompleted e) {
         handle(e);
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(InsightEvents.LateRiskRaised e) {
         handle(e);
     }
 
     /** The stage is late by more than its alertAfter: alert its owner and the PM, and plan the escalation. */
-    @ApplicationModuleListener
+    @EventListener
     void on(ProjectEvents.StageEscalated e) {
         handle(e);
         ProjectContext project = projects.context(e.projectId());
@@ -144,7 +146,7 @@ public class Notifier {
     }
 
     /** A stage started: plan its reminder before the due date. */
-    @ApplicationModuleListener
+    @EventListener
     void on(ProjectEvents.StageStarted e) {
         ProjectContext project = projects.context(e.projectId());
         var settings = preferences.workspace(project.workspaceId());
