@@ -147,6 +147,7 @@ export const RetrospectivesView = {
           <p class="muted">{{ templateName(r.template) }} · {{ t('retro.by', { who: r.updatedBy, when: when(r.updatedAt) }) }}</p>
           <template v-if="r.wentWell"><h3>{{ t('retro.wentWell') }}</h3><p class="retro-text">{{ r.wentWell }}</p></template>
           <template v-if="r.toImprove"><h3>{{ t('retro.toImprove') }}</h3><p class="retro-text">{{ r.toImprove }}</p></template>
+          <h3 v-if="r.stages.length">{{ t('retro.stageNotes') }}</h3>
           <dl v-if="r.stages.length" class="retro-notes"><div v-for="s in r.stages" :key="s.key"><dt>{{ stageName(s) }}</dt>
             <dd class="retro-text">{{ s.note }}</dd></div></dl>
         </li>

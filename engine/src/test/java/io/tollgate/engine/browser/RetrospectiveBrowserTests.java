@@ -103,6 +103,7 @@ class RetrospectiveBrowserTests extends IntegrationTestSupport {
         b.type(By.id("retro-well"), zh ? "提前与业主沟通，现场配合顺畅。" : "Talking to the owner early made the site visits smooth.");
         b.type(By.id("retro-improve"), zh ? "设备清单要提前一周确认。" : "Confirm the equipment list a week ahead.");
         b.type(By.id("retro-stage-survey"), zh ? "进入" + word + "区域需要额外许可。" : "The " + word + " area needs an extra permit.");
+        b.capture("retrospective-form");
         b.find(By.cssSelector(".retro-save")).click();
         b.waitFor(By.cssSelector(".retro-edit"));
         assertThat(b.find(By.cssSelector("[data-slot=retrospective]")).getText()).contains(word);
