@@ -88,8 +88,9 @@ export const AttachmentInput = {
     <p v-if="modelValue" class="attachment-current">
       <AttachmentLink :value="modelValue" :files="files" :field="field"/>
       <button type="button" class="small attachment-remove" @click="remove">{{ t('attachment.remove') }}</button></p>
-    <input type="file" :id="inputId" :accept="accept" @change="pick" :disabled="busy"
-      :aria-invalid="!!invalid" :aria-describedby="describedBy">
+    <label class="button file-pick" :class="{disabled: busy}"><input type="file" :id="inputId" :accept="accept" @change="pick"
+      :disabled="busy" :aria-invalid="!!invalid" :aria-describedby="describedBy">
+      <span aria-hidden="true">{{ modelValue ? t('attachment.replace') : t('attachment.choose') }}</span></label>
     <p class="muted small-print">{{ modelValue ? t('attachment.replaceHint') : t('attachment.hint') }}</p>
     <p v-if="busy" class="muted" role="status">{{ t('attachment.uploading') }}</p>
     <p v-if="error" class="field-error" role="alert">{{ error }}</p>

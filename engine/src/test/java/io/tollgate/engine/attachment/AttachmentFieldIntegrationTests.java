@@ -142,6 +142,13 @@ class AttachmentFieldIntegrationTests extends IntegrationTestSupport {
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.contentType()).startsWith("application/problem+json");
 
+        byte[] large = java.util.Arrays.copyOf(PDF, 10 * 1024 * 1024 + 1);
+        Api.Answer tooLarge = pm.upload("/api/attachments", "large.pdf", "application/pdf", large);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+        Api.Answer noFile = pm.postRaw("/api/attachments", "multipart/form-data; boundary=x", "--x--\r\n");
+        assertThat(noFile.status()).isBetween(400, 499);
+
         Api.Answer missing = pm.post("/api/projects", project("No contract", Map.of()));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.get("errors")).extracting(e -> e.get("path").asText()).containsExactly("fields.contract");

@@ -81,7 +81,8 @@ class RetrospectiveBrowserTests extends IntegrationTestSupport {
         String item = b.waitFor(By.cssSelector("li[data-item]")).getAttribute("data-item");
         b.find(By.cssSelector("li[data-item='" + item + "'] button.open")).click();
         By picker = By.id("t-" + item + "-evidence");
-        b.waitFor(picker);
+        // the file input lies invisible over a button labelled in the page's language
+        assertThat(b.waitFor(By.cssSelector(".file-pick")).getText()).isEqualTo(zh ? "选择文件…" : "Choose a file…");
         b.find(picker).sendKeys(fake.toAbsolutePath().toString());
         assertThat(b.waitFor(By.cssSelector(".attachment-input .field-error")).getText()).isNotBlank();
         b.find(picker).sendKeys(report.toAbsolutePath().toString());
