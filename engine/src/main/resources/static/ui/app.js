@@ -9,6 +9,8 @@ import { TemplatesView, DesignerView } from './designer.js'
 import { DashboardView, GanttView } from './insight.js'
 import { MODULE_PAGES, ModuleLinks, ModuleView, forgetModules } from './modules-a.js'
 import { ModulesPanels, TaskListImport } from './modules-b.js'
+import { RetrospectivePanel, RetrospectivesView } from './retro.js'
+import { AttachmentLink } from './attachments.js'
 
 // ---- state shared by every screen -------------------------------------------------------------------
 const store = reactive({
@@ -30,6 +32,7 @@ function parseRoute(hash) {
   if (parts[0] === 'projects' && parts[1]) return { name: 'project', id: parts[1], params }
   if (parts[0] === 'projects') return { name: 'projects', params }
   if (parts[0] === 'notifications') return { name: 'notifications', params }
+  if (parts[0] === 'retrospectives') return { name: 'retrospectives', params }
   if (parts[0] === 'dashboard') return { name: 'dashboard', params }
   if (parts[0] === 'settings') return { name: 'settings', params }
   if (parts[0] === 'templates') return parts[1] ? { name: 'designer', id: decodeURIComponent(parts[1]), params } : { name: 'templates', params }
@@ -808,7 +811,7 @@ const CommentsPanel = {
 }
 
 const ProjectView = {
-  components: { ErrorBox, StatusBadge, Timeline, FieldForm, GanttView, ModuleLinks, ModulesPanels },
+  components: { ErrorBox, StatusBadge, Timeline, FieldForm, GanttView, ModuleLinks, ModulesPanels, RetrospectivePanel, AttachmentLink },
   inject: ['t', 'store'],
   data: () => ({ project: null, tpl: null, audit: [], diagram: '', error: '', editing: false, values: {}, errors: {},
     fieldError: '', busy: false, actionError: '', waiverFor: '', waiver: { criterion: '', reason: '', expires: '' }, waiverErrors: {} }),
@@ -1061,12 +1064,12 @@ const ProjectView = {
         <button v-if="mayEdit && !editing" @click="edit">{{ t('project.editFields') }}</button></div>
       <form v-if="editing" class="card" @submit.prevent="save" novalidate>
         <ErrorBox :error="fieldError"/>
-        <FieldForm :fields="fieldDefs" :values="values" :errors="errors" :people="store.people" id-prefix="pf"/>
+        <FieldForm :fields="fieldDefs" :values="values" :errors="errors" :people="store.people" id-prefix="pf" :files="project.attachments"/>
         <button class="primary" :disabled="busy">{{ t('common.save') }}</button>
         <button type="button" @click="editing = false">{{ t('common.cancel') }}</button>
       </form>
       <dl v-else class="field-values card">
-        <div v-for="f in fieldDefs" :key="f.key"><dt>{{ fieldName(f) }}</dt><dd>{{ formatValue(project.fields[f.key]) }}</dd></div>
+        <div v-for="f in fieldDefs" :key="f.key"><dt>{{ fieldName(f) }}</dt><dd><AttachmentLink v-if="f.type === 'attachment'" :value="project.fields[f.key]" :files="project.attachments"/><template v-else>{{ formatValue(project.fields[f.key]) }}</template></dd></div>
       </dl>
       <h2>{{ t('project.roles') }}</h2>
       <dl class="field-values card">
@@ -1074,6 +1077,8 @@ const ProjectView = {
       </dl>
 
       <ModulesPanels :project="project"/>
+      <template v-if="project.status === 'completed'"><h2>{{ t('retro.title') }}</h2>
+        <RetrospectivePanel :project-id="project.id" @saved="loadAudit"/></template>
       <h2>{{ t('comments.title') }}</h2>
       <CommentsPanel :project-id="project.id" @posted="loadAudit"/>
 
@@ -1423,7 +1428,7 @@ const SettingsView = {
 
 // ---- the frame: header, navigation, language, workspace, bell ---------------------------------------------
 const App = {
-  components: { InboxView, ProjectsView, StartView, ProjectView, AdminView, PasswordView, NotificationsView, SettingsView, ErrorBox, TemplatesView, DesignerView, DashboardView, ModuleView },
+  components: { InboxView, ProjectsView, StartView, ProjectView, AdminView, PasswordView, NotificationsView, SettingsView, ErrorBox, TemplatesView, DesignerView, DashboardView, ModuleView, RetrospectivesView },
   inject: ['t', 'store'],
   data: () => ({ languages, error: '' }),
   computed: {
@@ -1431,7 +1436,7 @@ const App = {
       if (!this.store.me) return null
       if (this.store.me.mustChangePassword) return 'PasswordView'
       return { inbox: 'InboxView', projects: 'ProjectsView', start: 'StartView', project: 'ProjectView', admin: 'AdminView',
-        notifications: 'NotificationsView', settings: 'SettingsView', templates: 'TemplatesView', designer: 'DesignerView', dashboard: 'DashboardView', module: 'ModuleView' }[this.store.route.name]
+        notifications: 'NotificationsView', settings: 'SettingsView', templates: 'TemplatesView', designer: 'DesignerView', dashboard: 'DashboardView', module: 'ModuleView', retrospectives: 'RetrospectivesView' }[this.store.route.name]
     },
     workspaces() { return (this.store.me && this.store.me.workspaces) || [] },
     workspaceKey() {
@@ -1464,6 +1469,7 @@ const App = {
       <a href="#/inbox" :aria-current="active('inbox') ? 'page' : null">{{ t('nav.inbox') }}</a>
       <a href="#/projects" :aria-current="active('projects') ? 'page' : null">{{ t('nav.projects') }}</a>
       <a v-if="isManager()" href="#/dashboard" :aria-current="active('dashboard') ? 'page' : null">{{ t('nav.dashboard') }}</a>
+      <a href="#/retrospectives" :aria-current="active('retrospectives') ? 'page' : null">{{ t('nav.retrospectives') }}</a>
       <a v-if="isAdmin()" href="#/templates" :aria-current="active('templates') || active('designer') ? 'page' : null">{{ t('nav.templates') }}</a>
       <a v-if="isAdmin()" href="#/admin/users" :aria-current="active('admin') ? 'page' : null">{{ t('nav.admin') }}</a>
     </nav>

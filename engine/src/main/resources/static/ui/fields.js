@@ -1,9 +1,11 @@
 // Forms generated from field definitions ({key, type, name, names, required, min, max, minLength, maxLength,
-// pattern, options, currency, value}): the right input for each of the 15 field types, the rules checked as
+// pattern, options, currency, value, file}): the right input for each of the 15 field types (an attachment
+// field uploads its file at once and holds its id, see attachments.js), the rules checked as
 // people type, and the server's errors shown on the field they concern.
 import { localName } from './i18n.js'
+import { AttachmentInput } from './attachments.js'
 
-const TEXTUAL = ['text', 'textarea', 'url', 'email', 'attachment']
+const TEXTUAL = ['text', 'textarea', 'url', 'email']
 const NUMERIC = ['number', 'money', 'percent']
 
 function empty(value) {
@@ -60,7 +62,8 @@ export function fromApi(field, value) {
 }
 
 export const FieldInput = {
-  props: ['field', 'modelValue', 'error', 'people', 'idPrefix'],
+  components: { AttachmentInput },
+  props: ['field', 'modelValue', 'error', 'people', 'idPrefix', 'files'],
   emits: ['update:modelValue'],
   inject: ['t', 'store'],
   computed: {
@@ -126,6 +129,8 @@ export const FieldInput = {
         :aria-invalid="!!error" :aria-describedby="error ? errorId : null">
         <option v-for="p in peopleList" :key="p.username" :value="p.username">{{ p.displayName || p.username }} ({{ p.username }})</option>
       </select>
+      <AttachmentInput v-else-if="field.type === 'attachment'" :field="field" v-model="value" :files="files"
+        :input-id="id" :invalid="error" :described-by="error ? errorId : null"/>
       <input v-else-if="field.type === 'users'" :id="id" :value="(value || []).join(', ')"
         @input="value = $event.target.value.split(',').map(s => s.trim()).filter(Boolean)"
         :placeholder="t('field.users.hint')" :aria-invalid="!!error" :aria-describedby="error ? errorId : null">
@@ -141,11 +146,11 @@ export const FieldInput = {
 /** A form of several fields: v-model on an object of values, errors by key. */
 export const FieldForm = {
   components: { FieldInput },
-  props: ['fields', 'values', 'errors', 'people', 'idPrefix'],
+  props: ['fields', 'values', 'errors', 'people', 'idPrefix', 'files'],
   template: `
   <div class="field-form">
     <FieldInput v-for="f in fields" :key="f.key" :field="f" v-model="values[f.key]" :error="errors[f.key]"
-      :people="people" :id-prefix="idPrefix"/>
+      :people="people" :id-prefix="idPrefix" :files="files"/>
   </div>`,
 }
 

@@ -49,7 +49,7 @@ public final class ProjectDriver {
                 String id = item.get("id").asText();
                 Api.Answer done;
                 if (item.get("kind").asText().equals("task")) {
-                    done = api.as(user).post("/api/tasks/" + id + "/complete", Map.of("fields", values(item.get("fields"))));
+                    done = api.as(user).post("/api/tasks/" + id + "/complete", Map.of("fields", values(item.get("fields"), api.as(user))));
                 } else {
                     // approvals ask for the short answer, as a client that reloads its own inbox does
                     done = api.as(user).prefer("return=minimal").post("/api/tasks/" + id + "/decision",
@@ -103,8 +103,27 @@ public final class ProjectDriver {
         return text.length() > max ? text.substring(0, max) : text;
     }
 
+    /** A small PDF, as an attachment field takes it. */
+    public static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Uploads a file as the user {@code api} calls as; answers its id, the value of an attachment field. */
+    public static String upload(Api api, String filename, byte[] bytes) {
+        Api.Answer answer = api.upload("/api/attachments", filename, "application/pdf", bytes);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+        return answer.get("id").asText();
+    }
+
     /** Valid values for the fields an inbox item shows; fields already filled keep their value. */
     public static Map<String, Object> values(JsonNode fields) {
+        return values(fields, null);
+    }
+
+    /**
+     * Valid values for the fields, uploading a file (as the user of {@code uploader}) for each attachment
+     * field; without an uploader, an attachment field gets text, which no attachment field takes.
+     */
+    public static Map<String, Object> values(JsonNode fields, Api uploader) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (fields == null) {
             return values;
@@ -126,6 +145,7 @@ public final class ProjectDriver {
                 case "multiselect" -> List.of(f.get("options").get(0).get("value").asText());
                 case "user" -> "alice";
                 case "users" -> List.of("alice");
+                case "attachment" -> uploader == null ? text(f, key) : upload(uploader, key + ".pdf", PDF);
                 default -> text(f, key);
             });
         }

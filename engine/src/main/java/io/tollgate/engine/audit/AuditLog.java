@@ -57,6 +57,12 @@ public class AuditLog {
     }
 
     @EventListener
+    void on(io.tollgate.engine.retrospective.RetrospectiveEvents.RetrospectiveRecorded e) {
+        record(e.workspaceId(), e.projectId(), e.by(), e.revised() ? "retrospective.revised" : "retrospective.recorded",
+                null, e.stageNotes() + " stage note(s)", e.at());
+    }
+
+    @EventListener
     void on(ProjectEvents.ProjectCancelled e) {
         record(e.workspaceId(), e.projectId(), e.actor(), "project.cancelled", e.name(), e.reason(), e.at());
     }

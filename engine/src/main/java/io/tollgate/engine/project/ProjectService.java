@@ -1,5 +1,7 @@
 package io.tollgate.engine.project;
 
+import io.tollgate.engine.attachment.AttachmentFields;
+import io.tollgate.engine.attachment.FileRef;
 import io.tollgate.engine.project.internal.ProjectConditions;
 import io.tollgate.engine.project.internal.ProjectStages;
 import io.tollgate.engine.project.internal.Projects;
@@ -53,10 +55,13 @@ public class ProjectService {
     private final Clock clock;
     private final ProjectConditions conditions;
     private final io.tollgate.engine.workflow.Watches watches;
+    private final AttachmentFields attachments;
 
     ProjectService(Projects projects, ProjectStages stages, TemplateStore templates, Workflow workflow, Actors actors,
                    ObjectProvider<ProjectViewParts> parts, ApplicationEventPublisher events, Clock clock,
-                   ProjectConditions conditions, io.tollgate.engine.workflow.Watches watches) {
+                   ProjectConditions conditions, io.tollgate.engine.workflow.Watches watches,
+                   AttachmentFields attachments) {
+        this.attachments = attachments;
         this.conditions = conditions;
         this.watches = watches;
         this.projects = projects;
@@ -99,6 +104,8 @@ public class ProjectService {
         FieldValues.Result values = FieldValues.check(command.fields(), projectFields,
                 user -> actors.exists(user, actor.workspaceId()));
         values.violations().forEach(v -> errors.add(new Problems.FieldError("fields." + v.field(), v.message())));
+        attachments.check(values.values(), projectFields, null, actor)
+                .forEach(v -> errors.add(new Problems.FieldError("fields." + v.field(), v.message())));
         FieldValues.missingRequired(values.values(), projectFields.values()).stream()
                 .filter(v -> command.fields() == null || !command.fields().containsKey(v.field()))
                 .forEach(v -> errors.add(new Problems.FieldError("fields." + v.field(), v.message())));
@@ -126,6 +133,7 @@ public class ProjectService {
                 published.version(), stored, roles, now, actor.username());
         fresh.addParticipants(participants(template, roles, actor.username()));
         Project project = projects.save(fresh);
+        attachments.bind(id, actor.workspaceId(), stored, projectFields, actor.username());
         int seq = 0;
         for (Stage stage : template.stages()) {
             stages.save(new ProjectStage(UUID.randomUUID().toString(), id, stage.key(), stage.label(), seq++));
@@ -309,7 +317,41 @@ public class ProjectService {
         return new ProjectView(project.id(), project.name(), project.templateKey(), project.templateVersion(),
                 lower(project.status().name()), context.fields(), project.roles(),
                 Health.of(project, rows, now, lapsed), project.createdAt(), project.createdBy(),
-                project.completedAt(), project.cancelReason(), stageViews, hold, conditionViews);
+                project.completedAt(), project.cancelReason(), stageViews, hold, conditionViews, files(context));
+    }
+
+    /**
+     * The files the project's attachment fields hold, by attachment id: name, type, size and download
+     * address. A value naming no file of the project (a text reference from before) is left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, FileRef> files(ProjectContext context) {
+        List<String> ids = context.template().allFields()
+                .filter(f -> f.type() == io.tollgate.modeler.model.FieldType.ATTACHMENT)
+                .map(f -> context.fields().get(f.key())).filter(v -> v instanceof String).map(v -> (String) v)
+                .toList();
+        return ids.isEmpty() ? Map.of() : attachments.files(context.id(), context.workspaceId(), ids);
+    }
+
+    /** What is wrong with the attachment values among checked field values, as field errors. */
+    @Transactional(readOnly = true)
+    public List<Problems.FieldError> attachmentErrors(Map<String, Object> values, Map<String, FieldDef> defs,
+                                                      String projectId, Actor actor) {
+        return attachments.check(values, defs, projectId, actor).stream()
+                .map(v -> new Problems.FieldError("fields." + v.field(), v.message())).toList();
+    }
+
+    /** A file one of the project's attachment fields held, as a download, for whoever sees the project. */
+    @Transactional(readOnly = true)
+    public org.springframework.http.ResponseEntity<byte[]> attachment(String id, String attachmentId, Actor actor) {
+        Project project = load(id, actor);
+        return attachments.download(project.id(), project.workspaceId(), attachmentId);
+    }
+
+    /** Whether the caller sees the project: an admin or project manager sees all of the workspace, others theirs. */
+    public boolean visibleTo(Project project, Actor actor) {
+        return project.workspaceId().equals(actor.workspaceId())
+                && (seesEverything(actor) || project.takesPart(actor.principals()));
     }
 
     /** Pages of the project list: deep enough for anyone, and page times size always fits an int offset. */
@@ -366,6 +408,10 @@ public class ProjectService {
             throw Problems.invalidFields("Some values break their field's rules.", result.violations().stream()
                     .map(v -> new Problems.FieldError("fields." + v.field(), v.message())).toList());
         }
+        List<Problems.FieldError> badFiles = attachmentErrors(result.values(), defs, context.id(), actor);
+        if (!badFiles.isEmpty()) {
+            throw Problems.invalidFields("Some files cannot be used here.", badFiles);
+        }
         Map<String, String> locked = lockedFields(context);
         List<Problems.FieldError> refused = result.values().keySet().stream().filter(locked::containsKey)
                 .map(k -> new Problems.FieldError("fields." + k, "The gate of stage '" + locked.get(k)
@@ -420,6 +466,8 @@ public class ProjectService {
         values.keySet().forEach(k -> before.put(k, context.fields().get(k)));
         context.fields().putAll(values);
         project.updateFields(context.fields());
+        attachments.bind(project.id(), project.workspaceId(), values, context.template().allFields()
+                .collect(Collectors.toMap(FieldDef::key, f -> f, (a, b) -> a)), actor.username());
         if (project.active()) {
             workflow.setFields(project.id(), project.fieldsJson());
         }

@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A project as the API shows it: its stages, their tasks and the state of each gate. */
+/**
+ * A project as the API shows it: its stages, their tasks and the state of each gate; {@code attachments}
+ * describes the files its attachment fields hold, by attachment id.
+ */
 public record ProjectView(String id, String name, String template, int version, String status,
                           Map<String, Object> fields, Map<String, List<String>> roles, String health,
                           Instant createdAt, String createdBy, Instant completedAt, String cancelReason,
-                          List<StageView> stages, Hold hold, List<ConditionView> conditions) {
+                          List<StageView> stages, Hold hold, List<ConditionView> conditions,
+                          Map<String, io.tollgate.engine.attachment.FileRef> attachments) {
 
     /** Where and since when a project on hold stands still. */
     public record Hold(String stageKey, String by, Instant since) {

@@ -14,6 +14,7 @@ import io.tollgate.modeler.model.Stage;
 import io.tollgate.modeler.model.TaskDef;
 import io.tollgate.modeler.model.Template;
 import io.tollgate.modeler.validation.FieldValues;
+import io.tollgate.engine.attachment.FileRef;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -95,8 +96,10 @@ public class WorkService {
             }
             Optional<Stage> stage = p.template().stage(w.stageKey());
             Optional<TaskDef> task = w.kind() == WorkItem.Kind.TASK ? stage.flatMap(s -> s.task(w.itemKey())) : Optional.empty();
+            Map<String, FileRef> files = w.kind() == WorkItem.Kind.TASK ? projects.files(p) : Map.of();
             List<FieldView> fields = w.kind() == WorkItem.Kind.TASK
-                    ? editableFields(p.template(), w).map(f -> FieldView.of(f, p.fields().get(f.key()))).toList() : List.of();
+                    ? editableFields(p.template(), w).map(f -> FieldView.of(f, p.fields().get(f.key()), files)).toList()
+                    : List.of();
             out.add(new InboxItem(w.id(), lower(w.kind().name()), p.id(), p.project().name(),
                     w.stageKey(), w.itemKey(), w.name(), task.map(TaskDef::names).orElse(Map.of()),
                     stage.map(Stage::name).orElse(w.stageKey()), stage.map(Stage::names).orElse(Map.of()),
@@ -162,6 +165,7 @@ public class WorkService {
         FieldValues.Result result = FieldValues.check(given, defs, user -> actors.exists(user, actor.workspaceId()));
         List<Problems.FieldError> errors = new ArrayList<>();
         result.violations().forEach(v -> errors.add(new Problems.FieldError("fields." + v.field(), v.message())));
+        errors.addAll(projects.attachmentErrors(result.values(), defs, project.id(), actor));
         Map<String, Object> merged = new HashMap<>(project.fields());
         merged.putAll(result.values());
         Stage stage = template.stage(item.stageKey()).orElseThrow();

@@ -1,0 +1,2 @@
+/** The attachment API: uploading a file for a field, and reading back one's own upload before it is saved. */
+package io.tollgate.engine.attachment.web;

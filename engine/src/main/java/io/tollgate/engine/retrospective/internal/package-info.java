@@ -1,0 +1,2 @@
+/** Persistence of retrospectives. */
+package io.tollgate.engine.retrospective.internal;
