@@ -256,7 +256,7 @@ class InsightIntegrationTests extends IntegrationTestSupport {
         assertThat(health.get("en").asText()).containsAnyOf("Plan is " + days(lateBefore) + " working day",
                 "Plan is " + days(lateAfter) + " working day");
         int score = health.get("score").asInt();
-        assertThat(score).as("at least the stage's lateness taken off").isLessThanOrEqualTo((int) Math.round(100 - 10 * lateBefore));
+        assertThat(score).as("at least the stage's lateness taken off").isLessThanOrEqualTo((int) Math.round(Math.max(40, 100 - 10 * lateBefore)));
         assertThat(health.get("colour").asText()).isEqualTo(score < 50 ? "red" : "yellow");
         assertThat(health.get("zh").asText()).startsWith(score < 50 ? "红" : "黄").contains("Plan 延误");
         JsonNode reworkedHealth = api().as("pm").get("/api/projects/" + reworked + "/health").json();
