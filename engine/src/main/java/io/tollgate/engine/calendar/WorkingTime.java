@@ -124,4 +124,34 @@ public record WorkingTime(Mode mode, Set<DayOfWeek> workingDays, LocalTime start
         LocalTime t = z.toLocalTime();
         return isWorkingDay(z.toLocalDate()) && !t.isBefore(start) && t.isBefore(end);
     }
+
+    /**
+     * How many working days lie between two moments (0 when {@code to} is not after {@code from}): in
+     * working mode the working time between them divided by the working day; in calendar mode the time
+     * between them that falls on working days, divided by 24 hours. Either way weekends and holidays
+     * do not count, so three working days late stays three across a weekend.
+     */
+    public double workingDaysBetween(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        Duration dayLength = mode == Mode.WORKING ? workingDay() : Duration.ofDays(1);
+        LocalDate day = from.atZone(zone).toLocalDate();
+        LocalDate last = to.atZone(zone).toLocalDate();
+        Duration total = Duration.ZERO;
+        for (int i = 0; i < MAX_DAYS && !day.isAfter(last); i++, day = day.plusDays(1)) {
+            if (!isWorkingDay(day)) {
+                continue;
+            }
+            Instant open = mode == Mode.WORKING ? day.atTime(start).atZone(zone).toInstant() : day.atStartOfDay(zone).toInstant();
+            Instant close = mode == Mode.WORKING ? day.atTime(end).atZone(zone).toInstant()
+                    : day.plusDays(1).atStartOfDay(zone).toInstant();
+            Instant a = open.isAfter(from) ? open : from;
+            Instant b = close.isBefore(to) ? close : to;
+            if (b.isAfter(a)) {
+                total = total.plus(Duration.between(a, b));
+            }
+        }
+        return total.toMillis() / (double) dayLength.toMillis();
+    }
 }

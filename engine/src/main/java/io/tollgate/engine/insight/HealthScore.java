@@ -1,5 +1,9 @@
 package io.tollgate.engine.insight;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +31,25 @@ public final class HealthScore {
     public record LateStage(String name, double workingDays) {
     }
 
+    /** A project's budget and its actual cost so far, from the budget module or from the template's money fields. */
+    public record Budget(BigDecimal planned, BigDecimal actual) {
+
+        /** How far actual exceeds planned, in percent of planned (negative when under); 0 without a plan. */
+        public double overrunPercent() {
+            if (planned == null || actual == null || planned.signum() <= 0) {
+                return 0;
+            }
+            return actual.subtract(planned).multiply(BigDecimal.valueOf(100)).divide(planned, 1, RoundingMode.HALF_UP)
+                    .doubleValue();
+        }
+    }
+
     /**
-     * What happened: late stages, the days the forecast's P50 finishes after the target (0 when on
-     * time or unknown), the budget overrun in percent ({@code null} when no budget is known), the
+     * What happened: late stages (in working days), the working days the forecast's P50 finishes
+     * after the target (0 when on time or unknown), the budget ({@code null} when none is known), the
      * rework count, and the lapsed conditions.
      */
-    public record Facts(List<LateStage> lateStages, double forecastDaysLate, Double budgetOverrunPercent,
+    public record Facts(List<LateStage> lateStages, double forecastDaysLate, Budget budget,
                         int reworkCount, List<String> lapsedConditions) {
     }
 
@@ -68,10 +85,13 @@ public final class HealthScore {
             }
             parts.add(new Part("schedule", points, String.join(", ", en), String.join("，", zh)));
         }
-        if (facts.budgetOverrunPercent() != null && facts.budgetOverrunPercent() > 0) {
-            double pct = facts.budgetOverrunPercent();
+        double pct = facts.budget() == null ? 0 : facts.budget().overrunPercent();
+        if (pct > 0) {
+            String actual = money(facts.budget().actual());
+            String planned = money(facts.budget().planned());
             parts.add(new Part("budget", Math.min(settings.maxBudgetPoints(), settings.pointsPerOverrunPercent() * pct),
-                    "budget " + days(pct) + "% over", "预算超支 " + days(pct) + "%"));
+                    "budget " + days(pct) + "% over: " + actual + " of " + planned,
+                    "预算超支 " + days(pct) + "%：已花费 " + actual + "，预算 " + planned));
         }
         if (facts.reworkCount() > 0) {
             parts.add(new Part("rework", Math.min(settings.maxReworkPoints(), settings.pointsPerRework() * facts.reworkCount()),
@@ -95,6 +115,10 @@ public final class HealthScore {
         };
         String zh = zhColour + (parts.isEmpty() ? "：进展正常" : "：" + String.join("；", parts.stream().map(Part::zh).toList()));
         return new Score(score, colour, List.copyOf(parts), en, zh);
+    }
+
+    private static String money(BigDecimal amount) {
+        return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(amount);
     }
 
     private static String days(double value) {

@@ -1,13 +1,20 @@
 package io.tollgate.engine.insight;
 
 import io.tollgate.engine.calendar.CalendarService;
+import io.tollgate.engine.calendar.WorkingTime;
+import io.tollgate.engine.module.ModuleService;
+import io.tollgate.engine.modules.budget.BudgetSummary;
+import io.tollgate.engine.modules.budget.Budgets;
+import io.tollgate.engine.project.ProjectContext;
 import io.tollgate.engine.insight.internal.InsightTables;
 import io.tollgate.engine.project.ProjectService;
 import io.tollgate.modeler.model.Durations;
+import io.tollgate.modeler.model.InsightDef;
 import io.tollgate.modeler.model.Stage;
 import io.tollgate.modeler.model.Template;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +26,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One project's schedule network, forecast and health, from its template and the read model. Time is
- * counted in calendar days; a stage's planned length is its template duration.
+ * One project's schedule network, forecast and health, from its template and the read model. The
+ * schedule and forecast count days of the plan as the workspace calendar lays them out; the health
+ * counts lateness in working days. A stage's planned length is its template duration.
  */
 @Component
 public class ProjectInsight {
@@ -32,6 +40,7 @@ public class ProjectInsight {
     /** The most recent durations of a stage the forecast draws from. */
     static final int MAX_HISTORY = 500;
     private static final double DAY_HOURS = 24.0;
+    private static final String BUDGET_MODULE = "budget";
 
     /** A stage of the schedule: plan and actual, in days from the project's start and as instants. */
     public record ScheduledStage(String key, String name, Map<String, String> names, List<String> after, String status, double plannedDays,
@@ -59,12 +68,17 @@ public class ProjectInsight {
     private final InsightTables tables;
     private final ProjectService projects;
     private final CalendarService calendars;
+    private final ModuleService modules;
+    private final Budgets budgets;
     private final Clock clock;
 
-    ProjectInsight(InsightTables tables, ProjectService projects, CalendarService calendars, Clock clock) {
+    ProjectInsight(InsightTables tables, ProjectService projects, CalendarService calendars, ModuleService modules,
+                   Budgets budgets, Clock clock) {
         this.tables = tables;
         this.projects = projects;
         this.calendars = calendars;
+        this.modules = modules;
+        this.budgets = budgets;
         this.clock = clock;
     }
 
@@ -184,24 +198,63 @@ public class ProjectInsight {
     HealthView health(String projectId, InsightSettings settings) {
         InsightTables.ProjectRow project = tables.project(projectId).orElseThrow();
         Instant now = clock.instant();
+        WorkingTime time = calendars.time(project.workspaceId());
         List<HealthScore.LateStage> late = new ArrayList<>();
         if (project.status().equals("active") || project.status().equals("on_hold")) {
             for (InsightTables.StageRow s : tables.stages(projectId)) {
                 if (s.status().equals("running") && s.dueAt() != null && s.dueAt().isBefore(now)) {
-                    late.add(new HealthScore.LateStage(s.name(), Math.floor(InsightTables.hours(s.dueAt(), now) / DAY_HOURS * 10) / 10));
+                    late.add(new HealthScore.LateStage(s.name(), tenths(time.workingDaysBetween(s.dueAt(), now))));
                 }
             }
         }
         double forecastLate = 0;
         if (project.status().equals("active") && project.targetAt() != null) {
             ForecastView f = forecast(projectId, settings);
-            forecastLate = Math.max(0, Math.floor((InsightTables.hours(project.targetAt(), f.p50At()) / DAY_HOURS) * 10) / 10);
+            forecastLate = tenths(time.workingDaysBetween(project.targetAt(), f.p50At()));
         }
         List<String> lapsed = projects.conditionsOf(projectId).stream().filter(c -> c.status(now).equals("lapsed"))
                 .map(c -> c.text()).toList();
-        HealthScore.Score score = HealthScore.of(new HealthScore.Facts(late, forecastLate, null, project.reworkCount(), lapsed),
-                settings.health());
+        HealthScore.Score score = HealthScore.of(new HealthScore.Facts(late, forecastLate, budget(project),
+                project.reworkCount(), lapsed), settings.health());
         return new HealthView(projectId, score.score(), score.colour(), score.parts(), score.en(), score.zh());
+    }
+
+    /**
+     * The project's budget: the budget module's plan and actual cost where the workspace has it on;
+     * otherwise the money fields the template's {@code insight} section names; null when neither says.
+     */
+    HealthScore.Budget budget(InsightTables.ProjectRow project) {
+        if (modules.enabled(project.workspaceId(), BUDGET_MODULE)) {
+            BudgetSummary summary = budgets.summary(project.projectId());
+            return summary.planned().signum() > 0 ? new HealthScore.Budget(summary.planned(), summary.actual()) : null;
+        }
+        ProjectContext context = projects.context(project.projectId());
+        InsightDef insight = context.template().insight();
+        if (insight == null || insight.budgetField() == null || insight.actualField() == null) {
+            return null;
+        }
+        BigDecimal planned = money(context.fields().get(insight.budgetField()));
+        BigDecimal actual = money(context.fields().get(insight.actualField()));
+        return planned == null || actual == null || planned.signum() <= 0 ? null : new HealthScore.Budget(planned, actual);
+    }
+
+    private static BigDecimal money(Object value) {
+        if (value instanceof BigDecimal b) {
+            return b;
+        }
+        if (value instanceof Number || value instanceof String) {
+            try {
+                return new BigDecimal(value.toString().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Down to a tenth of a day: a stage 2.96 days late is 2.9 days late, not 3. */
+    private static double tenths(double days) {
+        return Math.max(0, Math.floor(days * 10) / 10);
     }
 
     private static Instant plus(Instant now, double days) {

@@ -25,6 +25,10 @@ class InsightBrowserTests extends IntegrationTestSupport {
             key: ui-insight
             name: Product launch
             names: { zh-CN: 产品发布 }
+            fields:
+              - { key: approvedBudget, type: money, currency: CNY }
+              - { key: spentSoFar, type: money, currency: CNY }
+            insight: { budgetField: approvedBudget, actualField: spentSoFar }
             stages:
               - key: plan
                 name: Plan
@@ -54,7 +58,16 @@ class InsightBrowserTests extends IntegrationTestSupport {
     @ParameterizedTest(name = "in {0}")
     @ValueSource(strings = {"en", "zh-CN"})
     void managersSeeTheDashboardAndAProjectsCriticalPath(String lang) {
-        String project = project(lang);
+        boolean budgetOn = StreamSupport.stream(api().as("admin").get("/api/modules").json().spliterator(), false)
+                .anyMatch(m -> m.get("module").asText().equals("budget") && m.get("enabled").asBoolean());
+        try {
+            look(lang, project(lang));
+        } finally {
+            api().as("admin").put("/api/modules/budget", "application/json", "{\"enabled\": " + budgetOn + "}");
+        }
+    }
+
+    private void look(String lang, String project) {
         try (Browser b = new Browser("http://localhost:" + port, lang)) {
             try {
                 b.signIn("pm", "pm");
@@ -78,6 +91,11 @@ class InsightBrowserTests extends IntegrationTestSupport {
                 assertThat(b.all(By.cssSelector("[data-slot=gantt] rect.actual"))).isNotEmpty();
                 assertThat(b.all(By.cssSelector("[data-slot=gantt] line.today"))).hasSize(1);
                 assertThat(b.all(By.cssSelector("[data-slot=gantt] path.dep"))).hasSize(4);
+                // the health line in the page's language, the budget part from the template's money fields
+                WebElement health = b.waitFor(By.cssSelector(".ins-health"));
+                String words = health.findElement(By.xpath("..")).getText();
+                assertThat(words).contains(lang.equals("en") ? "budget 12% over: 56,000 of 50,000"
+                        : "预算超支 12%：已花费 56,000，预算 50,000");
                 b.script("document.querySelector('[data-slot=gantt]').scrollIntoView()");
                 b.capture("insight-gantt");
             } catch (RuntimeException | AssertionError e) {
@@ -102,7 +120,13 @@ class InsightBrowserTests extends IntegrationTestSupport {
         complete("bob", done, "check");
         complete("bob", done, "go");
         assertThat(api().as("pm").get("/api/projects/" + done).get("status").asText()).isEqualTo("completed");
-        String id = start(lang.equals("en") ? "Spring launch" : "春季发布");
+        // the budget comes from the template's fields while the budget module is off
+        assertThat(admin.put("/api/modules/budget", "application/json", "{\"enabled\": false}").status()).isLessThan(300);
+        Api.Answer created = api().as("pm").post("/api/projects", Map.of("template", "ui-insight",
+                "name", lang.equals("en") ? "Spring launch" : "春季发布",
+                "fields", Map.of("approvedBudget", 50000, "spentSoFar", 56000)));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = created.get("id").asText();
         complete("alice", id, "brief");
         return id;
     }

@@ -110,4 +110,26 @@ class WorkingTimeTests {
         assertThatThrownBy(() -> china2026().plus(at("2026-11-23T10:00"), Duration.ofHours(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void workingDaysBetweenSkipWeekendsAndHolidays() {
+        WorkingTime china = china2026();
+        // Friday 10:00 to the next Wednesday 10:00: Friday 8 h, Monday 9 h, Tuesday 9 h, Wednesday 1 h
+        assertThat(china.workingDaysBetween(at("2026-11-20T10:00"), at("2026-11-25T10:00"))).isEqualTo(3.0);
+        // across National Day: Wednesday 30 September 18:00 to Thursday 8 October 18:00 is one working day
+        assertThat(china.workingDaysBetween(at("2026-09-30T18:00"), at("2026-10-08T18:00"))).isEqualTo(1.0);
+        // the make-up Saturday 10 October counts
+        assertThat(china.workingDaysBetween(at("2026-10-09T18:00"), at("2026-10-10T13:30"))).isEqualTo(0.5);
+        assertThat(china.workingDaysBetween(at("2026-11-25T10:00"), at("2026-11-20T10:00"))).as("backwards").isZero();
+    }
+
+    @Test
+    void inPlainTimeWholeWorkingDaysCount() {
+        Instant friday = Instant.parse("2026-11-20T10:00:00Z");
+        assertThat(WorkingTime.PLAIN.workingDaysBetween(friday, Instant.parse("2026-11-25T10:00:00Z"))).isEqualTo(3.0);
+        assertThat(WorkingTime.PLAIN.workingDaysBetween(friday, Instant.parse("2026-11-21T10:00:00Z")))
+                .as("Saturday does not count").isEqualTo(14 / 24.0);
+        assertThat(WorkingTime.PLAIN.workingDaysBetween(Instant.parse("2026-11-23T00:00:00Z"),
+                Instant.parse("2026-11-23T12:00:00Z"))).isEqualTo(0.5);
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.engine.Api;
 import io.tollgate.engine.IntegrationTestSupport;
 import io.tollgate.engine.MovableClock;
+import io.tollgate.engine.calendar.WorkingTime;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
 import org.junit.jupiter.api.Test;
@@ -247,10 +248,17 @@ class InsightIntegrationTests extends IntegrationTestSupport {
         assertThat(forecast.get("probabilityLate").asDouble()).isGreaterThan(0.7);
         assertThat(forecast.get("alertedAt").isNull()).isFalse();
 
+        // lateness counts working days (the workspace keeps plain time: Monday to Friday, no holidays)
+        Instant due = Instant.parse(api().as("pm").get("/api/projects/" + overdue).json().at("/stages/0/dueAt").asText());
+        double lateBefore = Math.floor(WorkingTime.PLAIN.workingDaysBetween(due, clock.instant()) * 10) / 10;
         JsonNode health = api().as("pm").get("/api/projects/" + overdue + "/health").json();
-        assertThat(health.get("colour").asText()).isEqualTo("red");
-        assertThat(health.get("en").asText()).contains("Plan is");
-        assertThat(health.get("zh").asText()).startsWith("红");
+        double lateAfter = Math.floor(WorkingTime.PLAIN.workingDaysBetween(due, clock.instant()) * 10) / 10;
+        assertThat(health.get("en").asText()).containsAnyOf("Plan is " + days(lateBefore) + " working day",
+                "Plan is " + days(lateAfter) + " working day");
+        int score = health.get("score").asInt();
+        assertThat(score).as("at least the stage's lateness taken off").isLessThanOrEqualTo((int) Math.round(Math.max(40, 100 - 10 * lateBefore)));
+        assertThat(health.get("colour").asText()).isEqualTo(score < 50 ? "red" : "yellow");
+        assertThat(health.get("zh").asText()).startsWith(score < 50 ? "红" : "黄").contains("Plan 延误");
         JsonNode reworkedHealth = api().as("pm").get("/api/projects/" + reworked + "/health").json();
         assertThat(reworkedHealth.get("score").asInt()).isEqualTo(90);
 
@@ -329,6 +337,10 @@ class InsightIntegrationTests extends IntegrationTestSupport {
         assertThat(stats.get("p50").asDouble()).isCloseTo(percentile(sorted, 0.5), within(DAYS));
         assertThat(stats.get("p85").asDouble()).isCloseTo(percentile(sorted, 0.85), within(DAYS));
         assertThat(stats.get("p95").asDouble()).isCloseTo(percentile(sorted, 0.95), within(DAYS));
+    }
+
+    private static String days(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(java.util.Locale.ROOT, "%.1f", value);
     }
 
     private static double mean(List<Double> values) {

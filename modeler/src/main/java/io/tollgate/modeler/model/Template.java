@@ -19,7 +19,14 @@ public record Template(
         List<String> modules,
         Map<String, Role> roles,
         List<FieldDef> fields,
-        List<Stage> stages) {
+        List<Stage> stages,
+        InsightDef insight) {
+
+    /** A template without an insight section. */
+    public Template(String key, String name, Map<String, String> names, String description, String industry,
+                    List<String> modules, Map<String, Role> roles, List<FieldDef> fields, List<Stage> stages) {
+        this(key, name, names, description, industry, modules, roles, fields, stages, null);
+    }
 
     public Template {
         names = names == null ? Map.of() : Map.copyOf(names);

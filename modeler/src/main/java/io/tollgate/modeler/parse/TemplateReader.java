@@ -13,6 +13,7 @@ import io.tollgate.modeler.model.Criterion;
 import io.tollgate.modeler.model.FieldDef;
 import io.tollgate.modeler.model.FieldType;
 import io.tollgate.modeler.model.Gate;
+import io.tollgate.modeler.model.InsightDef;
 import io.tollgate.modeler.model.Outcome;
 import io.tollgate.modeler.model.Timeout;
 import io.tollgate.modeler.model.Role;
@@ -51,7 +52,8 @@ public final class TemplateReader {
             .streamReadConstraints(CONSTRAINTS).loaderOptions(yamlOptions()).build());
 
     private static final Set<String> TEMPLATE_PROPS = Set.of("key", "name", "names", "description", "industry",
-            "modules", "roles", "fields", "stages");
+            "modules", "roles", "fields", "stages", "insight");
+    private static final Set<String> INSIGHT_PROPS = Set.of("budgetField", "actualField");
     private static final Set<String> ROLE_PROPS = Set.of("name", "names");
     private static final Set<String> FIELD_PROPS = Set.of("key", "type", "name", "names", "required", "min", "max",
             "minLength", "maxLength", "pattern", "options", "currency");
@@ -131,8 +133,21 @@ public final class TemplateReader {
                 c.textList(tree, "$", "modules"),
                 roles(c, tree.get("roles"), "$.roles"),
                 fields(c, tree.get("fields"), "$.fields"),
-                stages(c, tree.get("stages"), "$.stages"));
+                stages(c, tree.get("stages"), "$.stages"),
+                insight(c, tree.get("insight"), "$.insight"));
         return new Result(template, tree, problems);
+    }
+
+    private InsightDef insight(Ctx c, JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            c.wrongType(path, "a mapping with budgetField and actualField");
+            return null;
+        }
+        c.unknown(node, path, INSIGHT_PROPS);
+        return new InsightDef(c.text(node, path, "budgetField"), c.text(node, path, "actualField"));
     }
 
     private Map<String, Role> roles(Ctx c, JsonNode node, String path) {

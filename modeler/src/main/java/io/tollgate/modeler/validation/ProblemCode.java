@@ -60,6 +60,11 @@ public enum ProblemCode {
     FIELD_OPTION_DUPLICATE("field-option-duplicate", "An option value is listed twice in one field."),
     FIELD_CURRENCY_INVALID("field-currency-invalid", "A money field's currency is not an ISO-4217 code such as EUR."),
 
+    // What the health score reads from the project's fields
+    INSIGHT_FIELD_MISSING("insight-field-missing", "The insight section names only one of budgetField and actualField."),
+    INSIGHT_UNKNOWN_FIELD("insight-unknown-field", "The insight section names a field the template does not declare."),
+    INSIGHT_FIELD_NOT_MONEY("insight-field-not-money", "The insight section names a field that is not a money field."),
+
     // Stages
     STAGE_KEY_MISSING("stage-key-missing", "A stage has no key."),
     STAGE_KEY_INVALID("stage-key-invalid", "A stage key is not a letter followed by letters, digits and single underscores."),

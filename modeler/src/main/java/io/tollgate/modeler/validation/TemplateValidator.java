@@ -9,7 +9,7 @@ import java.util.List;
 public final class TemplateValidator {
 
     private final List<Rule> rules = List.of(new IdentityRule(), new ReferenceRule(), new GraphRule(),
-            new DurationRule(), new FieldRule(), new ApprovalRule(), new ModuleRule(), new TextRule(),
+            new DurationRule(), new FieldRule(), new ApprovalRule(), new ModuleRule(), new InsightRule(), new TextRule(),
             new ExpressionRule());
 
     /** Validates a template that the reader produced, adding the reader's own problems first. */

@@ -180,6 +180,49 @@ public class InsightTables {
                 .ifPresent(id -> jdbc.update("delete from insight_work where id = :id", new MapSqlParameterSource("id", id)));
     }
 
+    // --- rebuilding a project's rows from what Tollgate recorded
+
+    /** A stage's rebuilt row: every column the events would have written. */
+    public record RebuiltStage(String stageKey, String name, int seq, String status, Instant firstStartedAt,
+                               Instant roundStartedAt, Instant gateOpenedAt, Instant dueAt, Instant completedAt,
+                               Double cycleHours, int rounds, int reworkCount, int passes, int recycles) {
+    }
+
+    /** Drops whatever stage and work rows a project has left, before its rows are rebuilt. */
+    public void forgetProject(String projectId) {
+        MapSqlParameterSource p = new MapSqlParameterSource("id", projectId);
+        jdbc.update("delete from insight_work where project_id = :id", p);
+        jdbc.update("delete from insight_stage where project_id = :id", p);
+        jdbc.update("delete from insight_project where project_id = :id", p);
+    }
+
+    /** The rest of a rebuilt project's row, after {@link #insertProject}. */
+    public void restoreProject(String projectId, String status, Instant completedAt, LocalDate completedWeek,
+                               Double cycleHours, Boolean onTime, int reworkCount) {
+        jdbc.update("""
+                update insight_project set status = :status, completed_at = :completed, completed_week = :week,
+                  cycle_hours = :hours, on_time = :onTime, rework_count = :reworks
+                where project_id = :id""", new MapSqlParameterSource("id", projectId).addValue("status", status)
+                .addValue("completed", ts(completedAt)).addValue("week", completedWeek).addValue("hours", cycleHours)
+                .addValue("onTime", onTime).addValue("reworks", reworkCount));
+    }
+
+    public void restoreStage(String projectId, String workspaceId, String templateKey, RebuiltStage s) {
+        jdbc.update("""
+                insert into insight_stage (project_id, stage_key, workspace_id, template_key, seq, name, status,
+                  first_started_at, round_started_at, gate_opened_at, due_at, completed_at, cycle_hours, rounds,
+                  rework_count, passes, recycles)
+                values (:id, :stage, :ws, :template, :seq, :name, :status, :first, :round, :gate, :due, :completed,
+                  :hours, :rounds, :reworks, :passes, :recycles)""",
+                stage(projectId, s.stageKey()).addValue("ws", workspaceId).addValue("template", templateKey)
+                        .addValue("seq", s.seq()).addValue("name", s.name()).addValue("status", s.status())
+                        .addValue("first", ts(s.firstStartedAt())).addValue("round", ts(s.roundStartedAt()))
+                        .addValue("gate", ts(s.gateOpenedAt())).addValue("due", ts(s.dueAt()))
+                        .addValue("completed", ts(s.completedAt())).addValue("hours", s.cycleHours())
+                        .addValue("rounds", s.rounds()).addValue("reworks", s.reworkCount())
+                        .addValue("passes", s.passes()).addValue("recycles", s.recycles()));
+    }
+
     /** Marks the late alert raised; false when it was raised before. */
     public boolean markLateAlert(String projectId, Instant at) {
         return jdbc.update("update insight_project set late_alert_at = :at where project_id = :id and late_alert_at is null",
