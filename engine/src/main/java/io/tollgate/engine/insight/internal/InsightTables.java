@@ -211,9 +211,10 @@ public class InsightTables {
         jdbc.update("""
                 insert into insight_stage (project_id, stage_key, workspace_id, template_key, seq, name, status,
                   first_started_at, round_started_at, gate_opened_at, due_at, completed_at, cycle_hours, rounds,
-                  rework_count, passes, recycles)
+                  rework_count, passes, recycles, project_created_at)
                 values (:id, :stage, :ws, :template, :seq, :name, :status, :first, :round, :gate, :due, :completed,
-                  :hours, :rounds, :reworks, :passes, :recycles)""",
+                  :hours, :rounds, :reworks, :passes, :recycles,
+                  (select p.created_at from insight_project p where p.project_id = :id))""",
                 stage(projectId, s.stageKey()).addValue("ws", workspaceId).addValue("template", templateKey)
                         .addValue("seq", s.seq()).addValue("name", s.name()).addValue("status", s.status())
                         .addValue("first", ts(s.firstStartedAt())).addValue("round", ts(s.roundStartedAt()))
