@@ -15,7 +15,7 @@ import java.util.Map;
 /** Something that happened and concerns people: recorded once per event, whatever channels carry it. */
 @Entity
 @Table(name = "notice")
-public class Notice {
+public class Notice implements org.springframework.data.domain.Persistable<String> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,7 +30,27 @@ public class Notice {
     private String recipients;
     private Instant createdAt;
 
+    /** A notice is written once and never changed: saving a new one is an insert, with no look-up first. */
+    @jakarta.persistence.Transient
+    private boolean fresh = true;
+
     protected Notice() {
+    }
+
+    @jakarta.persistence.PostLoad
+    @jakarta.persistence.PostPersist
+    void stored() {
+        fresh = false;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
     }
 
     public Notice(String id, String workspaceId, String eventKey, NoticeKind kind, String projectId, String stageKey,

@@ -45,4 +45,5 @@ public class NotificationPreference {
     }
 
     public String settingsJson() { return settingsJson; }
+    public String owner() { return owner; }
 }

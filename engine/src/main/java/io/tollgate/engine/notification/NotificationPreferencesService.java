@@ -80,8 +80,11 @@ public class NotificationPreferencesService {
 
     @Transactional(readOnly = true)
     public WorkspaceSettings workspace(String workspaceId) {
-        WorkspaceSettings stored = read(workspaceId, NotificationPreference.WORKSPACE, WorkspaceSettings.class)
-                .orElse(null);
+        return merged(read(workspaceId, NotificationPreference.WORKSPACE, WorkspaceSettings.class).orElse(null));
+    }
+
+    /** The workspace's stored settings over the defaults. */
+    private WorkspaceSettings merged(WorkspaceSettings stored) {
         WorkspaceSettings d = defaults();
         if (stored == null) {
             return d;
@@ -105,6 +108,27 @@ public class NotificationPreferencesService {
                     : ws.events().getOrDefault(k.key(), List.of()).stream().filter(PERSONAL::contains).toList());
         }
         return new UserSettings(stored == null || stored.language() == null ? ws.language() : stored.language(), events);
+    }
+
+    /**
+     * The personal channels each of these users gets a kind of notice on: the workspace's settings
+     * and every user's own read in one statement.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, List<String>> channels(String workspaceId, java.util.Collection<String> usernames, NoticeKind kind) {
+        List<String> owners = new java.util.ArrayList<>(usernames);
+        owners.add(NotificationPreference.WORKSPACE);
+        Map<String, NotificationPreference> stored = new java.util.HashMap<>();
+        preferences.findByWorkspaceIdAndOwnerIn(workspaceId, owners).forEach(p -> stored.put(p.owner(), p));
+        WorkspaceSettings ws = merged(parse(stored.get(NotificationPreference.WORKSPACE), WorkspaceSettings.class));
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String user : usernames) {
+            UserSettings mine = parse(stored.get(user), UserSettings.class);
+            List<String> chosen = mine == null || mine.events() == null ? null : mine.events().get(kind.key());
+            out.put(user, chosen != null ? chosen
+                    : ws.events().getOrDefault(kind.key(), List.of()).stream().filter(PERSONAL::contains).toList());
+        }
+        return out;
     }
 
     /** The personal channels a user gets a kind of notice on. */
@@ -214,6 +238,17 @@ public class NotificationPreferencesService {
 
     private static String bounded(String s) {
         return s == null ? "" : s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    private static <T> T parse(NotificationPreference p, Class<T> type) {
+        if (p == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(p.settingsJson(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private <T> Optional<T> read(String workspaceId, String owner, Class<T> type) {

@@ -275,8 +275,9 @@ public class Notifier {
         Notice notice = notices.save(new Notice(UUID.randomUUID().toString(), workspace, eventKey, t.kind(),
                 t.projectId(), t.stageKey(), params, recipients, now));
         Actor system = new Actor("tollgate", workspace, Set.of("admin"), Set.of());
+        Map<String, List<String>> channelsOf = preferences.channels(workspace, recipients, t.kind());
         for (String user : recipients) {
-            List<String> channels = preferences.channels(workspace, user, t.kind());
+            List<String> channels = channelsOf.get(user);
             if (channels.contains("inapp")) {
                 notifications.save(new Notification(UUID.randomUUID().toString(), notice, user));
             }
@@ -326,13 +327,7 @@ public class Notifier {
                 default -> throw new IllegalStateException("Unknown recipient " + who);
             }
         }
-        List<String> existing = new ArrayList<>();
-        for (String u : out) {
-            if (u != null && actors.exists(u, project.workspaceId())) {
-                existing.add(u);
-            }
-        }
-        return existing;
+        return actors.existing(out, project.workspaceId());
     }
 
     /** A role key, {@code user:x} or {@code group:g}, as people. */

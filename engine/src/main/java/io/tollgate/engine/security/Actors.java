@@ -110,6 +110,17 @@ public class Actors {
         return username != null && username.length() <= 100 && memberships.enabledMember(username, workspaceId);
     }
 
+    /** Of these names, the enabled members of the workspace, in the order given. */
+    @Transactional(readOnly = true)
+    public List<String> existing(java.util.Collection<String> usernames, String workspaceId) {
+        List<String> asked = usernames.stream().filter(u -> u != null && u.length() <= 100).distinct().toList();
+        if (asked.isEmpty()) {
+            return List.of();
+        }
+        Set<String> found = new java.util.HashSet<>(memberships.enabledMembers(asked, workspaceId));
+        return asked.stream().filter(found::contains).toList();
+    }
+
     /** The address of an enabled member of the workspace, if they have one. */
     @Transactional(readOnly = true)
     public Optional<String> emailOf(String username, String workspaceId) {

@@ -26,6 +26,12 @@ public interface Memberships extends JpaRepository<Membership, Membership.Key> {
             + "and u.username = m.username and u.enabled = true")
     boolean enabledMember(@Param("username") String username, @Param("workspaceId") String workspaceId);
 
+    /** Which of these names are enabled members of the workspace, in one statement. */
+    @Query("select m.username from Membership m, AppUser u where m.username in :usernames "
+            + "and m.workspaceId = :workspaceId and u.username = m.username and u.enabled = true")
+    List<String> enabledMembers(@Param("usernames") java.util.Collection<String> usernames,
+                                @Param("workspaceId") String workspaceId);
+
     /** A user's membership of their home workspace, with its groups, in one statement. */
     @Query("select m from Membership m left join fetch m.groups where m.username = :username "
             + "and m.workspaceId = (select u.workspaceId from AppUser u where u.username = :username)")
