@@ -9,6 +9,7 @@ import { TemplatesView, DesignerView } from './designer.js'
 import { DashboardView, GanttView } from './insight.js'
 import { MODULE_PAGES, ModuleLinks, ModuleView, forgetModules } from './modules-a.js'
 import { ModulesPanels, TaskListImport } from './modules-b.js'
+import { LibraryView } from './library.js'
 
 // ---- state shared by every screen -------------------------------------------------------------------
 const store = reactive({
@@ -33,6 +34,7 @@ function parseRoute(hash) {
   if (parts[0] === 'dashboard') return { name: 'dashboard', params }
   if (parts[0] === 'settings') return { name: 'settings', params }
   if (parts[0] === 'templates') return parts[1] ? { name: 'designer', id: decodeURIComponent(parts[1]), params } : { name: 'templates', params }
+  if (parts[0] === 'library') return { name: 'library', params }
   if (parts[0] === 'admin') return { name: 'admin', tab: parts[1] || 'users', params }
   return { name: 'inbox', params }
 }
@@ -1423,7 +1425,7 @@ const SettingsView = {
 
 // ---- the frame: header, navigation, language, workspace, bell ---------------------------------------------
 const App = {
-  components: { InboxView, ProjectsView, StartView, ProjectView, AdminView, PasswordView, NotificationsView, SettingsView, ErrorBox, TemplatesView, DesignerView, DashboardView, ModuleView },
+  components: { InboxView, ProjectsView, StartView, ProjectView, AdminView, PasswordView, NotificationsView, SettingsView, ErrorBox, TemplatesView, DesignerView, DashboardView, ModuleView, LibraryView },
   inject: ['t', 'store'],
   data: () => ({ languages, error: '' }),
   computed: {
@@ -1431,7 +1433,7 @@ const App = {
       if (!this.store.me) return null
       if (this.store.me.mustChangePassword) return 'PasswordView'
       return { inbox: 'InboxView', projects: 'ProjectsView', start: 'StartView', project: 'ProjectView', admin: 'AdminView',
-        notifications: 'NotificationsView', settings: 'SettingsView', templates: 'TemplatesView', designer: 'DesignerView', dashboard: 'DashboardView', module: 'ModuleView' }[this.store.route.name]
+        notifications: 'NotificationsView', settings: 'SettingsView', templates: 'TemplatesView', designer: 'DesignerView', dashboard: 'DashboardView', module: 'ModuleView', library: 'LibraryView' }[this.store.route.name]
     },
     workspaces() { return (this.store.me && this.store.me.workspaces) || [] },
     workspaceKey() {
@@ -1465,6 +1467,7 @@ const App = {
       <a href="#/projects" :aria-current="active('projects') ? 'page' : null">{{ t('nav.projects') }}</a>
       <a v-if="isManager()" href="#/dashboard" :aria-current="active('dashboard') ? 'page' : null">{{ t('nav.dashboard') }}</a>
       <a v-if="isAdmin()" href="#/templates" :aria-current="active('templates') || active('designer') ? 'page' : null">{{ t('nav.templates') }}</a>
+      <a v-if="isAdmin()" href="#/library" :aria-current="active('library') ? 'page' : null">{{ t('nav.library') }}</a>
       <a v-if="isAdmin()" href="#/admin/users" :aria-current="active('admin') ? 'page' : null">{{ t('nav.admin') }}</a>
     </nav>
     <div class="tools">
