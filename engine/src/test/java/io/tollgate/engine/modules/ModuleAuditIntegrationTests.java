@@ -96,7 +96,7 @@ class ModuleAuditIntegrationTests extends IntegrationTestSupport {
                 "pm timesheet.returned bob, week " + MONDAY + " | Wrong stage",
                 "pm budget.plan-set - | " + stage + " 5000",
                 "pm budget.rates-set - | default 80; alice 95",
-                "pm budget.cost-entered " + stage + " | 1200 on " + LocalDate.now(ZoneOffset.UTC) + ": Licences",
+                "pm budget.cost-entered " + stage + " | 1200 on " + MONDAY + ": Licences",
                 "pm budget.cost-removed " + stage + " | 40: Typo",
                 "pm release.created 1.0 | planned on 2030-01-15",
                 "pm release.changed 1.0.1 | version 1.0 -> 1.0.1",
