@@ -4,7 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tollgate.engine.security.Actors;
+import io.tollgate.engine.support.Problems;
 import io.tollgate.engine.template.TemplateLibrary;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,12 +59,19 @@ class TemplateLibraryController {
     @ApiResponse(responseCode = "400", description = "The shipped template is not valid in this workspace: `errors` says why.")
     @ApiResponse(responseCode = "403", description = "Only an admin installs templates.")
     @ApiResponse(responseCode = "404", description = "The library has no such template.")
-    @ApiResponse(responseCode = "409", description = "Modules it needs are off (`modules` names them), or the template "
-            + "has an unpublished draft.")
+    @ApiResponse(responseCode = "409", description = "Modules it needs are off (`modules` names them), the template "
+            + "has an unpublished draft, or it was installed or published by someone else at the same moment.")
     @PostMapping("/api/template-library/{key}/install")
     ResponseEntity<TemplateLibrary.Installed> install(@PathVariable String key,
                                                       @RequestBody(required = false) TemplateLibrary.InstallRequest body) {
-        TemplateLibrary.Installed installed = library.install(key, body, actors.current());
+        TemplateLibrary.Installed installed;
+        try {
+            installed = library.install(key, body, actors.current());
+        } catch (DataIntegrityViolationException | OptimisticLockingFailureException e) {
+            // two installs (or an install and a publish) of one key at once: one wins, the other is told
+            throw Problems.conflict("template-install-concurrent", "Template '" + key + "' was installed or published "
+                    + "by someone else at the same moment; look at the library again before retrying.");
+        }
         return ResponseEntity.status(installed.changed() ? HttpStatus.CREATED : HttpStatus.OK).body(installed);
     }
 }
