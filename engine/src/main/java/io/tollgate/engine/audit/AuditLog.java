@@ -264,25 +264,25 @@ public class AuditLog {
     @EventListener
     void on(ModuleActivity.TimesheetEntrySaved e) {
         record(e.workspaceId(), e.projectId(), e.actor(), "timesheet.entry-saved",
-                e.stageKey() + (e.taskKey() == null ? "" : "/" + e.taskKey()), e.date() + ": " + hours(e.hours()) + " h", e.at());
+                e.stageKey() + (e.taskKey() == null ? "" : "/" + e.taskKey()), e.date() + " · " + hours(e.hours()) + " h", e.at());
     }
 
     @EventListener
     void on(ModuleActivity.TimesheetEntryRemoved e) {
         record(e.workspaceId(), e.projectId(), e.actor(), "timesheet.entry-removed", e.stageKey(),
-                e.date() + ": " + hours(e.hours()) + " h", e.at());
+                e.date() + " · " + hours(e.hours()) + " h", e.at());
     }
 
     @EventListener
     void on(ModuleActivity.TimesheetWeekSubmitted e) {
-        record(e.workspaceId(), e.projectId(), e.actor(), "timesheet.submitted", "week " + e.weekStart(),
+        record(e.workspaceId(), e.projectId(), e.actor(), "timesheet.submitted", e.weekStart().toString(),
                 hours(e.total()) + " h", e.at());
     }
 
     @EventListener
     void on(ModuleActivity.TimesheetWeekDecided e) {
         record(e.workspaceId(), e.projectId(), e.actor(), e.approved() ? "timesheet.approved" : "timesheet.returned",
-                e.user() + ", week " + e.weekStart(), e.comment(), e.at());
+                e.user() + " · " + e.weekStart(), e.comment(), e.at());
     }
 
     @EventListener
@@ -293,26 +293,26 @@ public class AuditLog {
     @EventListener
     void on(ModuleActivity.BudgetRatesSet e) {
         record(e.workspaceId(), e.projectId(), e.actor(), "budget.rates-set", null,
-                "default " + (e.defaultRate() == null ? "(none)" : hours(e.defaultRate()))
+                "defaultRate " + (e.defaultRate() == null ? "-" : hours(e.defaultRate()))
                         + (e.people().isEmpty() ? "" : "; " + amounts(e.people())), e.at());
     }
 
     @EventListener
     void on(ModuleActivity.BudgetCostEntered e) {
         record(e.workspaceId(), e.projectId(), e.actor(), "budget.cost-entered", e.stageKey(),
-                hours(e.amount()) + " on " + e.spentOn() + ": " + e.description(), e.at());
+                hours(e.amount()) + " · " + e.spentOn() + " · " + e.description(), e.at());
     }
 
     @EventListener
     void on(ModuleActivity.BudgetCostRemoved e) {
         record(e.workspaceId(), e.projectId(), e.actor(), "budget.cost-removed", e.stageKey(),
-                hours(e.amount()) + ": " + e.description(), e.at());
+                hours(e.amount()) + " · " + e.description(), e.at());
     }
 
     @EventListener
     void on(ModuleActivity.ReleaseCreated e) {
         record(e.workspaceId(), e.projectId(), e.actor(), "release.created", e.version(),
-                e.plannedOn() == null ? null : "planned on " + e.plannedOn(), e.at());
+                e.plannedOn() == null ? null : e.plannedOn().toString(), e.at());
     }
 
     @EventListener
@@ -330,19 +330,19 @@ public class AuditLog {
     @EventListener
     void on(ModuleActivity.RiskRaised e) {
         record(e.workspaceId(), e.projectId(), e.actor(), "risk.raised", e.title(),
-                "probability " + e.probability() + ", impact " + e.impact(), e.at());
+                e.probability() + " × " + e.impact() + " = " + e.probability() * e.impact(), e.at());
     }
 
     @EventListener
     void on(ModuleActivity.RiskUpdated e) {
         record(e.workspaceId(), e.projectId(), e.actor(), "risk.updated", e.title(),
-                "probability " + e.probability() + ", impact " + e.impact() + ", " + e.status(), e.at());
+                e.probability() + " × " + e.impact() + " = " + e.probability() * e.impact() + " · " + e.status(), e.at());
     }
 
     @EventListener
     void on(ModuleActivity.CheckedIn e) {
         record(e.workspaceId(), e.projectId(), e.actor(), "checkin.checked-in", e.day().toString(),
-                e.withFile() ? "with a file" : null, e.at());
+                e.withFile() ? "attachment" : null, e.at());
     }
 
     @EventListener

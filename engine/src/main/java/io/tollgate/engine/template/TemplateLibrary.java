@@ -7,6 +7,7 @@ import io.tollgate.modeler.model.Template;
 import io.tollgate.modeler.parse.TemplateFormat;
 import io.tollgate.modeler.store.InvalidTemplateException;
 import io.tollgate.modeler.store.TemplateStore;
+import io.tollgate.modeler.store.TemplateSummary;
 import io.tollgate.modeler.store.VersionInfo;
 import io.tollgate.modeler.validation.ValidationReport;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The shipped templates as a catalogue an admin installs from. Installing saves the shipped text as
@@ -74,13 +76,15 @@ public class TemplateLibrary {
     @Transactional(readOnly = true)
     public List<Entry> list(Actor actor) {
         Set<String> on = modules.enabledModules(actor.workspaceId());
+        Set<String> drafts = drafts(actor.workspaceId());
         return catalogue.all().stream().filter(s -> s.template() != null)
-                .map(s -> entry(actor.workspaceId(), s, on)).toList();
+                .map(s -> entry(actor.workspaceId(), s, on, drafts)).toList();
     }
 
     @Transactional(readOnly = true)
     public Entry get(String key, Actor actor) {
-        return entry(actor.workspaceId(), shipped(key), modules.enabledModules(actor.workspaceId()));
+        return entry(actor.workspaceId(), shipped(key), modules.enabledModules(actor.workspaceId()),
+                drafts(actor.workspaceId()));
     }
 
     /** Installs (or updates to) the shipped text of a template in the caller's workspace; admins only. */
@@ -94,7 +98,7 @@ public class TemplateLibrary {
         boolean replaceDraft = request != null && Boolean.TRUE.equals(request.replaceDraft());
         Set<String> on = modules.enabledModules(workspace);
         List<String> off = shipped.modules().stream().filter(m -> !on.contains(m)).toList();
-        Entry before = entry(workspace, shipped, on);
+        Entry before = entry(workspace, shipped, on, drafts(workspace));
         if (before.upToDate()) {
             return new Installed(before, false, before.latestVersion(), List.of());
         }
@@ -120,7 +124,8 @@ public class TemplateLibrary {
         VersionInfo published = store.publish(workspace, key, actor.username());
         events.publishEvent(new TemplateEvents.TemplateInstalled(workspace, key, published.version(),
                 before.latestVersion() != null, off, actor.username(), clock.instant()));
-        return new Installed(entry(workspace, shipped, modules.enabledModules(workspace)), true, published.version(), off);
+        return new Installed(entry(workspace, shipped, modules.enabledModules(workspace), drafts(workspace)), true,
+                published.version(), off);
     }
 
     private ShippedCatalogue.Shipped shipped(String key) {
@@ -128,7 +133,12 @@ public class TemplateLibrary {
                 "The library has no template '" + (key.length() > 100 ? key.substring(0, 100) + "…" : key) + "'."));
     }
 
-    private Entry entry(String workspace, ShippedCatalogue.Shipped shipped, Set<String> on) {
+    private Set<String> drafts(String workspace) {
+        return store.list(workspace).stream().filter(TemplateSummary::draft).map(TemplateSummary::key)
+                .collect(Collectors.toSet());
+    }
+
+    private Entry entry(String workspace, ShippedCatalogue.Shipped shipped, Set<String> on, Set<String> drafts) {
         Template t = shipped.template();
         Map<String, String> names = new LinkedHashMap<>();
         names.put("en", t.name());
@@ -139,7 +149,7 @@ public class TemplateLibrary {
                 moduleNames.getOrDefault(m, Map.of("en", m)), on.contains(m))).toList();
         Integer latest = null;
         Integer installed = null;
-        boolean draft = store.list(workspace).stream().anyMatch(s -> s.key().equals(shipped.key()) && s.draft());
+        boolean draft = drafts.contains(shipped.key());
         if (store.isPublished(workspace, shipped.key())) {
             List<VersionInfo> versions = new ArrayList<>(store.versions(workspace, shipped.key()));
             latest = versions.get(versions.size() - 1).version();

@@ -89,21 +89,21 @@ class ModuleAuditIntegrationTests extends IntegrationTestSupport {
                     + " | " + text(line, "detail"));
         }
         assertThat(lines).contains(
-                "alice timesheet.entry-saved " + stage + " | " + MONDAY + ": 2 h",
-                "alice timesheet.entry-removed " + stage + " | " + MONDAY + ": 2 h",
-                "alice timesheet.submitted week " + MONDAY + " | 7.5 h",
-                "pm timesheet.approved alice, week " + MONDAY + " | -",
-                "pm timesheet.returned bob, week " + MONDAY + " | Wrong stage",
+                "alice timesheet.entry-saved " + stage + " | " + MONDAY + " · 2 h",
+                "alice timesheet.entry-removed " + stage + " | " + MONDAY + " · 2 h",
+                "alice timesheet.submitted " + MONDAY + " | 7.5 h",
+                "pm timesheet.approved alice · " + MONDAY + " | -",
+                "pm timesheet.returned bob · " + MONDAY + " | Wrong stage",
                 "pm budget.plan-set - | " + stage + " 5000",
-                "pm budget.rates-set - | default 80; alice 95",
-                "pm budget.cost-entered " + stage + " | 1200 on " + MONDAY + ": Licences",
-                "pm budget.cost-removed " + stage + " | 40: Typo",
-                "pm release.created 1.0 | planned on 2030-01-15",
-                "pm release.changed 1.0.1 | version 1.0 -> 1.0.1",
+                "pm budget.rates-set - | defaultRate 80; alice 95",
+                "pm budget.cost-entered " + stage + " | 1200 · " + MONDAY + " · Licences",
+                "pm budget.cost-removed " + stage + " | 40 · Typo",
+                "pm release.created 1.0 | 2030-01-15",
+                "pm release.changed 1.0.1 | version 1.0 → 1.0.1",
                 "pm release.ready 1.0.1 | -",
                 "pm release.unready 1.0.1 | -",
-                "alice risk.raised Vendor late | probability 4, impact 3",
-                "pm risk.updated Vendor late | probability 4, impact 3, closed",
+                "alice risk.raised Vendor late | 4 × 3 = 12",
+                "pm risk.updated Vendor late | 4 × 3 = 12 · closed",
                 "bob checkin.checked-in " + checkin.get("day").asText() + " | -");
         assertThat(lines).filteredOn(l -> l.contains("carol")).isEmpty();
 

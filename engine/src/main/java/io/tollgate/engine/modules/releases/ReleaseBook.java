@@ -101,10 +101,10 @@ public class ReleaseBook {
         }
         List<String> changed = new ArrayList<>();
         if (!version.equals(release.version())) {
-            changed.add("version " + release.version() + " -> " + version);
+            changed.add("version " + release.version() + " → " + version);
         }
         if (input.plannedOn() != null && !input.plannedOn().equals(release.plannedOn())) {
-            changed.add("plannedOn " + release.plannedOn() + " -> " + input.plannedOn());
+            changed.add("plannedOn " + release.plannedOn() + " → " + input.plannedOn());
         }
         if (input.notes() != null && !java.util.Objects.equals(blankToNull(input.notes()), release.notes())) {
             changed.add("notes");
