@@ -11,6 +11,7 @@ import { MODULE_PAGES, ModuleLinks, ModuleView, forgetModules } from './modules-
 import { ModulesPanels, TaskListImport } from './modules-b.js'
 import { RetrospectivePanel, RetrospectivesView } from './retro.js'
 import { AttachmentLink } from './attachments.js'
+import { LibraryView } from './library.js'
 
 // ---- state shared by every screen -------------------------------------------------------------------
 const store = reactive({
@@ -36,6 +37,7 @@ function parseRoute(hash) {
   if (parts[0] === 'dashboard') return { name: 'dashboard', params }
   if (parts[0] === 'settings') return { name: 'settings', params }
   if (parts[0] === 'templates') return parts[1] ? { name: 'designer', id: decodeURIComponent(parts[1]), params } : { name: 'templates', params }
+  if (parts[0] === 'library') return { name: 'library', params }
   if (parts[0] === 'admin') return { name: 'admin', tab: parts[1] || 'users', params }
   return { name: 'inbox', params }
 }
@@ -1428,7 +1430,7 @@ const SettingsView = {
 
 // ---- the frame: header, navigation, language, workspace, bell ---------------------------------------------
 const App = {
-  components: { InboxView, ProjectsView, StartView, ProjectView, AdminView, PasswordView, NotificationsView, SettingsView, ErrorBox, TemplatesView, DesignerView, DashboardView, ModuleView, RetrospectivesView },
+  components: { InboxView, ProjectsView, StartView, ProjectView, AdminView, PasswordView, NotificationsView, SettingsView, ErrorBox, TemplatesView, DesignerView, DashboardView, ModuleView, RetrospectivesView, LibraryView },
   inject: ['t', 'store'],
   data: () => ({ languages, error: '' }),
   computed: {
@@ -1436,7 +1438,7 @@ const App = {
       if (!this.store.me) return null
       if (this.store.me.mustChangePassword) return 'PasswordView'
       return { inbox: 'InboxView', projects: 'ProjectsView', start: 'StartView', project: 'ProjectView', admin: 'AdminView',
-        notifications: 'NotificationsView', settings: 'SettingsView', templates: 'TemplatesView', designer: 'DesignerView', dashboard: 'DashboardView', module: 'ModuleView', retrospectives: 'RetrospectivesView' }[this.store.route.name]
+        notifications: 'NotificationsView', settings: 'SettingsView', templates: 'TemplatesView', designer: 'DesignerView', dashboard: 'DashboardView', module: 'ModuleView', retrospectives: 'RetrospectivesView', library: 'LibraryView' }[this.store.route.name]
     },
     workspaces() { return (this.store.me && this.store.me.workspaces) || [] },
     workspaceKey() {
@@ -1471,6 +1473,7 @@ const App = {
       <a v-if="isManager()" href="#/dashboard" :aria-current="active('dashboard') ? 'page' : null">{{ t('nav.dashboard') }}</a>
       <a href="#/retrospectives" :aria-current="active('retrospectives') ? 'page' : null">{{ t('nav.retrospectives') }}</a>
       <a v-if="isAdmin()" href="#/templates" :aria-current="active('templates') || active('designer') ? 'page' : null">{{ t('nav.templates') }}</a>
+      <a v-if="isAdmin()" href="#/library" :aria-current="active('library') ? 'page' : null">{{ t('nav.library') }}</a>
       <a v-if="isAdmin()" href="#/admin/users" :aria-current="active('admin') ? 'page' : null">{{ t('nav.admin') }}</a>
     </nav>
     <div class="tools">

@@ -5,6 +5,7 @@ import { en as insightEn, zh as insightZh } from './i18n-insight.js'
 import * as modulesA from './i18n-modules-a.js'
 import * as modulesB from './i18n-modules-b.js'
 import * as retro from './i18n-retro.js'
+import * as library from './i18n-library.js'
 const en = {
   'app.name': 'Tollgate',
   'app.skip': 'Skip to content',
@@ -292,6 +293,8 @@ Object.assign(en, modulesB.en)
 Object.assign(zh, modulesB.zh)
 Object.assign(en, retro.en)
 Object.assign(zh, retro.zh)
+Object.assign(en, library.en)
+Object.assign(zh, library.zh)
 export const dictionaries = { en, 'zh-CN': zh }
 export const languages = [{ code: 'en', name: 'English' }, { code: 'zh-CN', name: '简体中文' }]
 

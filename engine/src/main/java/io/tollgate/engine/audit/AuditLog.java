@@ -6,9 +6,11 @@ import io.tollgate.engine.comment.CommentEvents;
 import io.tollgate.engine.gate.GateEvents;
 import io.tollgate.engine.migration.MigrationEvents;
 import io.tollgate.engine.module.ModuleEvents;
+import io.tollgate.engine.modules.ModuleActivity;
 import io.tollgate.engine.notification.NotificationEvents;
 import io.tollgate.engine.project.ProjectEvents;
 import io.tollgate.engine.security.UserEvents;
+import io.tollgate.engine.template.TemplateEvents;
 import io.tollgate.engine.work.WorkEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +19,10 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The audit trail, written from the domain events of the other features. It listens inside the
@@ -263,9 +267,108 @@ public class AuditLog {
         record(e.workspaceId(), null, e.actor(), "delivery.retried", e.deliveryId(), null, e.at());
     }
 
+    @EventListener
+    void on(ModuleActivity.TimesheetEntrySaved e) {
+        record(e.workspaceId(), e.projectId(), e.actor(), "timesheet.entry-saved",
+                e.stageKey() + (e.taskKey() == null ? "" : "/" + e.taskKey()), e.date() + " · " + hours(e.hours()) + " h", e.at());
+    }
+
+    @EventListener
+    void on(ModuleActivity.TimesheetEntryRemoved e) {
+        record(e.workspaceId(), e.projectId(), e.actor(), "timesheet.entry-removed", e.stageKey(),
+                e.date() + " · " + hours(e.hours()) + " h", e.at());
+    }
+
+    @EventListener
+    void on(ModuleActivity.TimesheetWeekSubmitted e) {
+        record(e.workspaceId(), e.projectId(), e.actor(), "timesheet.submitted", e.weekStart().toString(),
+                hours(e.total()) + " h", e.at());
+    }
+
+    @EventListener
+    void on(ModuleActivity.TimesheetWeekDecided e) {
+        record(e.workspaceId(), e.projectId(), e.actor(), e.approved() ? "timesheet.approved" : "timesheet.returned",
+                e.user() + " · " + e.weekStart(), e.comment(), e.at());
+    }
+
+    @EventListener
+    void on(ModuleActivity.BudgetPlanSet e) {
+        record(e.workspaceId(), e.projectId(), e.actor(), "budget.plan-set", null, amounts(e.stages()), e.at());
+    }
+
+    @EventListener
+    void on(ModuleActivity.BudgetRatesSet e) {
+        record(e.workspaceId(), e.projectId(), e.actor(), "budget.rates-set", null,
+                "defaultRate " + (e.defaultRate() == null ? "-" : hours(e.defaultRate()))
+                        + (e.people().isEmpty() ? "" : "; " + amounts(e.people())), e.at());
+    }
+
+    @EventListener
+    void on(ModuleActivity.BudgetCostEntered e) {
+        record(e.workspaceId(), e.projectId(), e.actor(), "budget.cost-entered", e.stageKey(),
+                hours(e.amount()) + " · " + e.spentOn() + " · " + e.description(), e.at());
+    }
+
+    @EventListener
+    void on(ModuleActivity.BudgetCostRemoved e) {
+        record(e.workspaceId(), e.projectId(), e.actor(), "budget.cost-removed", e.stageKey(),
+                hours(e.amount()) + " · " + e.description(), e.at());
+    }
+
+    @EventListener
+    void on(ModuleActivity.ReleaseCreated e) {
+        record(e.workspaceId(), e.projectId(), e.actor(), "release.created", e.version(),
+                e.plannedOn() == null ? null : e.plannedOn().toString(), e.at());
+    }
+
+    @EventListener
+    void on(ModuleActivity.ReleaseChanged e) {
+        record(e.workspaceId(), e.projectId(), e.actor(), "release.changed", e.version(), String.join("; ", e.changed()),
+                e.at());
+    }
+
+    @EventListener
+    void on(ModuleActivity.ReleaseReadyMarked e) {
+        record(e.workspaceId(), e.projectId(), e.actor(), e.ready() ? "release.ready" : "release.unready", e.version(),
+                null, e.at());
+    }
+
+    @EventListener
+    void on(ModuleActivity.RiskRaised e) {
+        record(e.workspaceId(), e.projectId(), e.actor(), "risk.raised", e.title(),
+                e.probability() + " × " + e.impact() + " = " + e.probability() * e.impact(), e.at());
+    }
+
+    @EventListener
+    void on(ModuleActivity.RiskUpdated e) {
+        record(e.workspaceId(), e.projectId(), e.actor(), "risk.updated", e.title(),
+                e.probability() + " × " + e.impact() + " = " + e.probability() * e.impact() + " · " + e.status(), e.at());
+    }
+
+    @EventListener
+    void on(ModuleActivity.CheckedIn e) {
+        record(e.workspaceId(), e.projectId(), e.actor(), "checkin.checked-in", e.day().toString(),
+                e.withFile() ? "attachment" : null, e.at());
+    }
+
+    @EventListener
+    void on(TemplateEvents.TemplateInstalled e) {
+        record(e.workspaceId(), null, e.actor(), e.update() ? "template.updated" : "template.installed", e.key(),
+                "version " + e.version() + (e.modulesSwitchedOn().isEmpty() ? ""
+                        : "; modules switched on " + String.join(", ", e.modulesSwitchedOn())), e.at());
+    }
+
     private void record(String workspaceId, String projectId, String actor, String action, String subject, String detail,
                 Instant at) {
         events.save(new AuditEvent(workspaceId, projectId, actor, action, subject, detail, at));
+    }
+
+    private static String hours(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String amounts(List<ModuleActivity.Amount> amounts) {
+        return amounts.stream().map(a -> a.key() + " " + hours(a.amount())).collect(Collectors.joining(", "));
     }
 
     private static String json(Object value) {

@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 public class NotificationService {
 
     public static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_PAGE = 100_000;
 
     private final Notifications notifications;
     private final Notices notices;
@@ -220,8 +221,9 @@ public class NotificationService {
     }
 
     private static PageRequest page(int page, int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw Problems.badRequest("invalid-page", "page is 0 or more, size 1 to " + MAX_PAGE_SIZE + ".");
+        // the offset (page times size) must stay a database integer
+        if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
+            throw Problems.badRequest("invalid-page", "page is 0 to " + MAX_PAGE + ", size 1 to " + MAX_PAGE_SIZE + ".");
         }
         return PageRequest.of(page, size);
     }

@@ -4,9 +4,7 @@ import io.tollgate.engine.module.ModuleEvents;
 import io.tollgate.engine.module.ModuleService;
 import io.tollgate.engine.workspace.WorkspaceEvents;
 import io.tollgate.engine.workspace.WorkspaceService;
-import io.tollgate.modeler.model.Template;
 import io.tollgate.modeler.parse.TemplateFormat;
-import io.tollgate.modeler.parse.TemplateReader;
 import io.tollgate.modeler.store.InvalidTemplateException;
 import io.tollgate.modeler.store.TemplateStore;
 import io.tollgate.modeler.validation.ValidationReport;
@@ -17,27 +15,22 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Publishes the templates shipped under {@code classpath:tollgate/templates/} into every workspace
- * that has the modules they need switched on and has no version of them yet: at start-up, when a
- * workspace is created, and again when an admin switches a module on. Templates already published are left alone: later
- * versions are the admins'.
+ * Publishes the templates shipped under {@code classpath:tollgate/templates/} into the workspaces
+ * named in {@code tollgate.templates.auto-publish} (the seeded demo workspace by default) that have
+ * the modules they need switched on and have no version of them yet: at start-up, when such a
+ * workspace is created, and again when an admin switches a module on there. Templates already
+ * published are left alone: later versions are the admins'. Every other workspace takes shipped
+ * templates from the template library ({@link TemplateLibrary}), when and as its admin chooses.
  */
 @Component
 @Order(20)
@@ -48,55 +41,61 @@ class ShippedTemplates implements ApplicationRunner {
     private final TemplateStore store;
     private final WorkspaceService workspaces;
     private final ModuleService modules;
+    private final ShippedCatalogue catalogue;
     private final TransactionTemplate transactions;
-    private final boolean enabled;
+    private final Settings settings;
 
-    ShippedTemplates(TemplateStore store, WorkspaceService workspaces, ModuleService modules,
+    ShippedTemplates(TemplateStore store, WorkspaceService workspaces, ModuleService modules, ShippedCatalogue catalogue,
                      PlatformTransactionManager transactionManager, Settings settings) {
         this.store = store;
         this.workspaces = workspaces;
         this.modules = modules;
+        this.catalogue = catalogue;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.enabled = settings.publishShipped();
+        this.settings = settings;
     }
 
-    /** {@code tollgate.templates.*}: whether shipped templates are published (default true). */
+    /**
+     * {@code tollgate.templates.*}: whether shipped templates are published by themselves at all
+     * ({@code publish-shipped}, default true), and into which workspaces, by key ({@code auto-publish},
+     * default {@code demo}; {@code *} for every workspace).
+     */
     @ConfigurationProperties("tollgate.templates")
-    record Settings(@DefaultValue("true") boolean publishShipped) {
-    }
+    record Settings(@DefaultValue("true") boolean publishShipped, @DefaultValue("demo") List<String> autoPublish) {
 
-    /** One shipped template: its key, its text and the modules it needs. */
-    private record Shipped(String key, String text, List<String> modules) {
+        boolean publishesInto(String workspaceKey) {
+            return publishShipped && (autoPublish.contains("*") || autoPublish.contains(workspaceKey));
+        }
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (enabled) {
-            List<Shipped> shipped = shipped();
-            workspaces.ids().forEach(workspace -> publishInto(workspace, shipped));
-        }
+        workspaces.ids().forEach(this::publishInto);
     }
 
     /** A module switched on may make a shipped template publishable in that workspace. */
     @ApplicationModuleListener
     void on(ModuleEvents.ModuleSwitched event) {
-        if (enabled && event.enabled()) {
-            publishInto(event.workspaceId(), shipped());
+        if (event.enabled()) {
+            publishInto(event.workspaceId());
         }
     }
 
     /** A new workspace gets the shipped templates that need no module. */
     @ApplicationModuleListener
     void on(WorkspaceEvents.WorkspaceCreated event) {
-        if (enabled) {
-            publishInto(event.workspaceId(), shipped());
+        if (settings.publishesInto(event.key())) {
+            publishInto(event.workspaceId());
         }
     }
 
-    private void publishInto(String workspace, List<Shipped> shipped) {
+    private void publishInto(String workspace) {
+        if (!settings.publishShipped() || workspaces.byId(workspace).filter(w -> settings.publishesInto(w.key())).isEmpty()) {
+            return;
+        }
         Set<String> on = modules.enabledModules(workspace);
-        for (Shipped template : shipped) {
+        for (ShippedCatalogue.Shipped template : catalogue.all()) {
             if (store.isPublished(workspace, template.key()) || !on.containsAll(template.modules())) {
                 continue;
             }
@@ -116,27 +115,6 @@ class ShippedTemplates implements ApplicationRunner {
                 log.error("Shipped template {} was not published in workspace {}: {}", template.key(), workspace,
                         e.problems());
             }
-        }
-    }
-
-    private static List<Shipped> shipped() {
-        try {
-            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:tollgate/templates/*.yaml");
-            Arrays.sort(resources, Comparator.comparing(Resource::getFilename));
-            TemplateReader reader = new TemplateReader();
-            return Arrays.stream(resources).map(resource -> {
-                try {
-                    String text = resource.getContentAsString(StandardCharsets.UTF_8);
-                    String name = resource.getFilename();
-                    Template template = reader.read(text, TemplateFormat.YAML).template();
-                    List<String> needs = template == null || template.modules() == null ? List.of() : template.modules();
-                    return new Shipped(name.substring(0, name.length() - ".yaml".length()), text, needs);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

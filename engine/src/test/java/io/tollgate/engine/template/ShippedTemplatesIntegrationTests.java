@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,8 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A shipped template reaches a workspace only once the modules it needs are on there, and template
- * validation is for admins: members neither validate nor publish.
+ * Shipped templates publish themselves only into the workspaces named in
+ * {@code tollgate.templates.auto-publish} (the demo workspace); any other workspace gets them from
+ * the template library when its admin installs them. Template validation is for admins: members
+ * neither validate nor publish.
  */
 class ShippedTemplatesIntegrationTests extends IntegrationTestSupport {
 
@@ -30,7 +34,7 @@ class ShippedTemplatesIntegrationTests extends IntegrationTestSupport {
     JdbcTemplate jdbc;
 
     @Test
-    void aShippedTemplateArrivesWhenItsModulesAreSwitchedOn() {
+    void aNewWorkspaceTakesShippedTemplatesFromTheLibrary() {
         String workspace = UUID.randomUUID().toString();
         jdbc.update("insert into workspace (id, ws_key, name, enabled_modules, row_version) values (?, ?, ?, '', 0)",
                 workspace, "m-" + workspace.substring(0, 8), "No modules yet");
@@ -40,12 +44,17 @@ class ShippedTemplatesIntegrationTests extends IntegrationTestSupport {
         Api them = api().as(admin);
         assertThat(them.get("/api/templates/it-delivery").status()).as("it needs timesheets, risks, budget").isEqualTo(404);
 
-        them.put("/api/modules/timesheets", "application/json", "{\"enabled\": true}");
-        them.put("/api/modules/risks", "application/json", "{\"enabled\": true}");
-        assertThat(them.get("/api/templates/it-delivery").status()).as("budget is still off").isEqualTo(404);
-        them.put("/api/modules/budget", "application/json", "{\"enabled\": true}");
+        for (String module : List.of("timesheets", "risks", "budget")) {
+            assertThat(them.put("/api/modules/" + module, "application/json", "{\"enabled\": true}").status()).isEqualTo(200);
+        }
+        // every listener of the switches has run (completed publications are deleted) ...
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("select count(*) from event_publication", Integer.class) == 0);
+        // ... and published nothing here: this workspace is not one that auto-publishes
+        assertThat(them.get("/api/templates/it-delivery").status()).isEqualTo(404);
+        assertThat(them.get("/api/templates").json()).isEmpty();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> them.get("/api/templates/it-delivery").status() == 200);
+        assertThat(them.post("/api/template-library/it-delivery/install", Map.of()).status()).isEqualTo(201);
         assertThat(them.get("/api/templates/it-delivery/versions").json()).hasSize(1);
     }
 
@@ -53,6 +62,6 @@ class ShippedTemplatesIntegrationTests extends IntegrationTestSupport {
     void membersNeitherValidateNorPublishTemplates() {
         assertThat(api().as("alice").postRaw("/api/templates/it-delivery/validate", "application/yaml",
                 "key: it-delivery\nname: X\nstages: [ { key: s } ]\n").status()).isEqualTo(403);
-        assertThat(api().as("alice").post("/api/templates/it-delivery/publish", java.util.Map.of()).status()).isEqualTo(403);
+        assertThat(api().as("alice").post("/api/templates/it-delivery/publish", Map.of()).status()).isEqualTo(403);
     }
 }

@@ -6,14 +6,12 @@ import io.tollgate.engine.IntegrationTestSupport;
 import io.tollgate.engine.ProjectDriver;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A person belongs to several workspaces, with other roles in each, and every request names the one
@@ -46,14 +44,16 @@ class WorkspaceMembershipIntegrationTests extends IntegrationTestSupport {
         assertThat(roles(me, "demo")).containsExactly("member");
         assertThat(alice.in(key).get("/api/me").json().get("roles").toString()).isEqualTo("[\"pm\"]");
 
-        // the shipped template reaches the new workspace once its modules are on; alice is a project manager there only
+        // the admin installs the shipped template from the library once its modules are on; alice is a project manager there only
         assertThat(alice.in(key).put("/api/modules/risks", "application/json", "{\"enabled\":true}").status()).isEqualTo(403);
         for (String module : List.of("timesheets", "risks", "budget")) {
             assertThat(admin.in(key).put("/api/modules/" + module, "application/json", "{\"enabled\":true}").status())
                     .isEqualTo(200);
         }
         assertThat(admin.get("/api/modules").text()).as("the demo workspace's modules are its own").contains("checkin");
-        await().atMost(Duration.ofSeconds(30)).until(() -> alice.in(key).get("/api/templates/it-delivery").status() == 200);
+        assertThat(alice.in(key).post("/api/template-library/it-delivery/install", Map.of()).status()).isEqualTo(403);
+        assertThat(admin.in(key).post("/api/template-library/it-delivery/install", Map.of()).status()).isEqualTo(201);
+        assertThat(alice.in(key).get("/api/templates/it-delivery").status()).isEqualTo(200);
         Map<String, Object> body = ProjectDriver.itDeliveryProject("Second office rollout");
         body.put("roles", Map.of("pm", List.of("alice"), "sponsor", List.of("admin"), "dev", List.of("alice"),
                 "qa", List.of("admin")));

@@ -1,5 +1,6 @@
 package io.tollgate.engine.modules.budget;
 
+import io.tollgate.engine.modules.ModuleActivity;
 import io.tollgate.engine.modules.ProjectManagers;
 import io.tollgate.engine.modules.budget.internal.BudgetCosts;
 import io.tollgate.engine.modules.budget.internal.BudgetPlans;
@@ -11,6 +12,7 @@ import io.tollgate.engine.security.Actor;
 import io.tollgate.engine.support.Problems;
 import io.tollgate.modeler.model.Stage;
 import io.tollgate.modeler.model.Template;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,15 +44,17 @@ public class Budgets {
     private final BudgetCosts costs;
     private final Timesheets timesheets;
     private final ProjectService projects;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Budgets(BudgetPlans plans, BudgetRates rates, BudgetCosts costs, Timesheets timesheets, ProjectService projects,
-            Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.plans = plans;
         this.rates = rates;
         this.costs = costs;
         this.timesheets = timesheets;
         this.projects = projects;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -144,6 +148,8 @@ public class Budgets {
                 plan.plan(money(amount));
             }
         });
+        events.publishEvent(new ModuleActivity.BudgetPlanSet(actor.workspaceId(), projectId, actor.username(),
+                amounts(stages), clock.instant()));
         return view(projectId, actor);
     }
 
@@ -179,6 +185,9 @@ public class Budgets {
             given.people().forEach((user, rate) ->
                     rates.save(new BudgetRate(UUID.randomUUID().toString(), projectId, user.trim(), money(rate))));
         }
+        events.publishEvent(new ModuleActivity.BudgetRatesSet(actor.workspaceId(), projectId, actor.username(),
+                given.defaultRate() == null ? null : money(given.defaultRate()),
+                amounts(given.people() == null ? Map.of() : given.people()), clock.instant()));
         return view(projectId, actor);
     }
 
@@ -203,8 +212,11 @@ public class Budgets {
             errors.add(new Problems.FieldError("date", "A date from 2000 to a year from today."));
         }
         fail(errors);
-        return CostView.of(costs.save(new BudgetCost(UUID.randomUUID().toString(), projectId, input.stage(),
-                money(input.amount()), input.description().trim(), date, actor.username(), clock.instant())));
+        BudgetCost cost = costs.save(new BudgetCost(UUID.randomUUID().toString(), projectId, input.stage(),
+                money(input.amount()), input.description().trim(), date, actor.username(), clock.instant()));
+        events.publishEvent(new ModuleActivity.BudgetCostEntered(actor.workspaceId(), projectId, actor.username(),
+                cost.id(), cost.stageKey(), cost.amount(), cost.description(), cost.spentOn(), cost.createdAt()));
+        return CostView.of(cost);
     }
 
     public void removeCost(String projectId, String costId, Actor actor) {
@@ -212,6 +224,13 @@ public class Budgets {
         BudgetCost cost = costs.findById(costId).filter(c -> c.projectId().equals(projectId))
                 .orElseThrow(() -> Problems.notFound("budget-cost", "There is no cost '" + cut(costId) + "' in this project."));
         costs.delete(cost);
+        events.publishEvent(new ModuleActivity.BudgetCostRemoved(actor.workspaceId(), projectId, actor.username(),
+                cost.id(), cost.stageKey(), cost.amount(), cost.description(), clock.instant()));
+    }
+
+    private static List<ModuleActivity.Amount> amounts(Map<String, BigDecimal> given) {
+        return new java.util.TreeMap<>(given).entrySet().stream()
+                .map(e -> new ModuleActivity.Amount(e.getKey().trim(), money(e.getValue()))).toList();
     }
 
     private Rates rates(String projectId) {

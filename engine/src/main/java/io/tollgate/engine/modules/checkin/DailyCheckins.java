@@ -1,5 +1,6 @@
 package io.tollgate.engine.modules.checkin;
 
+import io.tollgate.engine.modules.ModuleActivity;
 import io.tollgate.engine.attachment.Attachment;
 import io.tollgate.engine.attachment.Attachments;
 import io.tollgate.engine.modules.checkin.internal.Checkins;
@@ -8,6 +9,7 @@ import io.tollgate.engine.project.ProjectService;
 import io.tollgate.engine.security.Actor;
 import io.tollgate.engine.support.Problems;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,12 +36,15 @@ public class DailyCheckins {
     private final Checkins checkins;
     private final Attachments attachments;
     private final ProjectService projects;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DailyCheckins(Checkins checkins, Attachments attachments, ProjectService projects, Clock clock) {
+    DailyCheckins(Checkins checkins, Attachments attachments, ProjectService projects, ApplicationEventPublisher events,
+                  Clock clock) {
         this.checkins = checkins;
         this.attachments = attachments;
         this.projects = projects;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -63,7 +68,10 @@ public class DailyCheckins {
         Checkin checkin = checkins.findByProjectIdAndUsernameAndDay(projectId, actor.username(), today)
                 .orElseGet(() -> new Checkin(UUID.randomUUID().toString(), projectId, actor.username(), today));
         checkin.record(note == null || note.isBlank() ? null : note.strip(), attachmentId, clock.instant());
-        return view(checkins.save(checkin), actor.workspaceId());
+        Checkin saved = checkins.save(checkin);
+        events.publishEvent(new ModuleActivity.CheckedIn(actor.workspaceId(), projectId, actor.username(), today,
+                attachmentId != null, clock.instant()));
+        return view(saved, actor.workspaceId());
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package io.tollgate.engine.modules.releases;
 
+import io.tollgate.engine.modules.ModuleActivity;
 import io.tollgate.engine.modules.releases.internal.Releases;
 import io.tollgate.engine.project.ProjectContext;
 import io.tollgate.engine.project.ProjectService;
@@ -7,6 +8,7 @@ import io.tollgate.engine.security.Actor;
 import io.tollgate.engine.support.Problems;
 import io.tollgate.modeler.model.Stage;
 import io.tollgate.modeler.model.Template;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,11 +33,13 @@ public class ReleaseBook {
 
     private final Releases releases;
     private final ProjectService projects;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReleaseBook(Releases releases, ProjectService projects, Clock clock) {
+    ReleaseBook(Releases releases, ProjectService projects, ApplicationEventPublisher events, Clock clock) {
         this.releases = releases;
         this.projects = projects;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -74,7 +78,14 @@ public class ReleaseBook {
         if (Boolean.TRUE.equals(input.ready())) {
             release.mark(true, actor.username(), clock.instant());
         }
-        return ReleaseView.of(releases.save(release));
+        ProjectRelease saved = releases.save(release);
+        events.publishEvent(new ModuleActivity.ReleaseCreated(actor.workspaceId(), projectId, actor.username(), saved.id(),
+                saved.version(), saved.plannedOn(), clock.instant()));
+        if (saved.ready()) {
+            events.publishEvent(new ModuleActivity.ReleaseReadyMarked(actor.workspaceId(), projectId, actor.username(),
+                    saved.id(), saved.version(), true, clock.instant()));
+        }
+        return ReleaseView.of(saved);
     }
 
     public ReleaseView update(String projectId, String releaseId, ReleaseInput input, Actor actor) {
@@ -88,11 +99,30 @@ public class ReleaseBook {
         if (!version.equals(release.version())) {
             unique(projectId, version, releaseId);
         }
+        List<String> changed = new ArrayList<>();
+        if (!version.equals(release.version())) {
+            changed.add("version " + release.version() + " → " + version);
+        }
+        if (input.plannedOn() != null && !input.plannedOn().equals(release.plannedOn())) {
+            changed.add("plannedOn " + release.plannedOn() + " → " + input.plannedOn());
+        }
+        if (input.notes() != null && !java.util.Objects.equals(blankToNull(input.notes()), release.notes())) {
+            changed.add("notes");
+        }
+        if (input.links() != null && !links(input.links()).equals(new LinkedHashSet<>(release.links()))) {
+            changed.add("links");
+        }
         release.describe(version, input.plannedOn() == null ? release.plannedOn() : input.plannedOn(),
                 input.notes() == null ? release.notes() : blankToNull(input.notes()),
                 input.links() == null ? release.links() : links(input.links()));
+        if (!changed.isEmpty()) {
+            events.publishEvent(new ModuleActivity.ReleaseChanged(actor.workspaceId(), projectId, actor.username(),
+                    release.id(), release.version(), changed, clock.instant()));
+        }
         if (input.ready() != null && input.ready() != release.ready()) {
             release.mark(input.ready(), actor.username(), clock.instant());
+            events.publishEvent(new ModuleActivity.ReleaseReadyMarked(actor.workspaceId(), projectId, actor.username(),
+                    release.id(), release.version(), input.ready(), clock.instant()));
         }
         return ReleaseView.of(release);
     }

@@ -1,10 +1,12 @@
 package io.tollgate.engine.modules.risks;
 
+import io.tollgate.engine.modules.ModuleActivity;
 import io.tollgate.engine.modules.risks.internal.Risks;
 import io.tollgate.engine.project.ProjectService;
 import io.tollgate.engine.security.Actor;
 import io.tollgate.engine.security.Actors;
 import io.tollgate.engine.support.Problems;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,12 +25,14 @@ public class RiskRegister {
     private final Risks risks;
     private final ProjectService projects;
     private final Actors actors;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RiskRegister(Risks risks, ProjectService projects, Actors actors, Clock clock) {
+    RiskRegister(Risks risks, ProjectService projects, Actors actors, ApplicationEventPublisher events, Clock clock) {
         this.risks = risks;
         this.projects = projects;
         this.actors = actors;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -58,6 +62,8 @@ public class RiskRegister {
         Risk risk = risks.save(new Risk(UUID.randomUUID().toString(), projectId, input.title().trim(), input.probability(),
                 input.impact(), blankToNull(input.owner()), blankToNull(input.mitigation()), input.reviewOn(),
                 clock.instant(), actor.username()));
+        events.publishEvent(new ModuleActivity.RiskRaised(actor.workspaceId(), projectId, actor.username(), risk.id(),
+                risk.title(), risk.probability(), risk.impact(), clock.instant()));
         return RiskView.of(risk);
     }
 
@@ -77,6 +83,9 @@ public class RiskRegister {
         if (input.status() != null) {
             risk.moveTo(Risk.Status.valueOf(input.status().trim().toUpperCase(Locale.ROOT)));
         }
+        events.publishEvent(new ModuleActivity.RiskUpdated(actor.workspaceId(), projectId, actor.username(), risk.id(),
+                risk.title(), risk.probability(), risk.impact(), risk.status().name().toLowerCase(Locale.ROOT),
+                clock.instant()));
         return RiskView.of(risk);
     }
 

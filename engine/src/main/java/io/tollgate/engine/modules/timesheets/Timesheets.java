@@ -1,5 +1,6 @@
 package io.tollgate.engine.modules.timesheets;
 
+import io.tollgate.engine.modules.ModuleActivity;
 import io.tollgate.engine.modules.ProjectManagers;
 import io.tollgate.engine.modules.timesheets.internal.TimesheetEntries;
 import io.tollgate.engine.modules.timesheets.internal.TimesheetWeeks;
@@ -9,6 +10,7 @@ import io.tollgate.engine.security.Actor;
 import io.tollgate.engine.support.Problems;
 import io.tollgate.modeler.model.Stage;
 import io.tollgate.modeler.model.Template;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,12 +44,15 @@ public class Timesheets {
     private final TimesheetEntries entries;
     private final TimesheetWeeks weeks;
     private final ProjectService projects;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Timesheets(TimesheetEntries entries, TimesheetWeeks weeks, ProjectService projects, Clock clock) {
+    Timesheets(TimesheetEntries entries, TimesheetWeeks weeks, ProjectService projects, ApplicationEventPublisher events,
+               Clock clock) {
         this.entries = entries;
         this.weeks = weeks;
         this.projects = projects;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -154,6 +159,8 @@ public class Timesheets {
         TimesheetEntry entry = entries.save(new TimesheetEntry(UUID.randomUUID().toString(), projectId, actor.username(),
                 input.date(), stage.key(), task, hours.setScale(2, RoundingMode.UNNECESSARY),
                 input.note() == null || input.note().isBlank() ? null : input.note().trim(), clock.instant()));
+        events.publishEvent(new ModuleActivity.TimesheetEntrySaved(actor.workspaceId(), projectId, actor.username(),
+                entry.workDate(), entry.stageKey(), entry.taskKey(), entry.hours(), entry.createdAt()));
         return EntryView.of(entry);
     }
 
@@ -164,6 +171,8 @@ public class Timesheets {
                 .orElseThrow(() -> Problems.notFound("timesheet-entry", "You have no entry '" + cut(entryId) + "' here."));
         assertOpen(projectId, actor.username(), entry.weekStart());
         entries.delete(entry);
+        events.publishEvent(new ModuleActivity.TimesheetEntryRemoved(actor.workspaceId(), projectId, actor.username(),
+                entry.workDate(), entry.stageKey(), entry.hours(), clock.instant()));
     }
 
     /** The caller hands in their week of this project for approval. */
@@ -180,7 +189,10 @@ public class Timesheets {
         }
         week.submit(clock.instant());
         weeks.save(week);
-        return view(projectId, actor.username(), weekStart);
+        WeekView view = view(projectId, actor.username(), weekStart);
+        events.publishEvent(new ModuleActivity.TimesheetWeekSubmitted(actor.workspaceId(), projectId, actor.username(),
+                weekStart, view.total(), clock.instant()));
+        return view;
     }
 
     /** The project manager approves a submitted week, or returns it with a comment. */
@@ -207,6 +219,8 @@ public class Timesheets {
                 .orElseThrow(() -> Problems.conflict("timesheet-not-submitted",
                         "There is no submitted week of " + cut(user) + " starting " + weekStart + "."));
         week.decide(approve, actor.username(), comment == null || comment.isBlank() ? null : comment.trim(), clock.instant());
+        events.publishEvent(new ModuleActivity.TimesheetWeekDecided(actor.workspaceId(), projectId, actor.username(),
+                week.username(), weekStart, approve, week.comment(), clock.instant()));
         return view(projectId, week.username(), weekStart);
     }
 
