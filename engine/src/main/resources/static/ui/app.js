@@ -8,7 +8,8 @@ import { FieldForm, collect, fromApi, validateAll } from './fields.js'
 import { TemplatesView, DesignerView } from './designer.js'
 import { DashboardView, GanttView } from './insight.js'
 import { MODULE_PAGES, ModuleLinks, ModuleView, forgetModules } from './modules-a.js'
-import { ModulesPanels, TaskListImport } from './modules-b.js'
+import { ModulesPanels } from './modules-b.js'
+import { TaskListImport, ProjectTaskImport } from './task-import.js'
 
 // ---- state shared by every screen -------------------------------------------------------------------
 const store = reactive({
@@ -87,7 +88,11 @@ const stageName = (tpl, key) => {
 }
 
 /** A gate criterion in words, in the language: fields and tasks by their names, expressions by their message. */
-function criterionText(tpl, c) {
+function criterionText(tpl, c, stage) {
+  if (c.kind === 'extraTask') {
+    const task = stage && (stage.tasks || []).find(x => x.key === c.key)
+    return task ? translate(store.lang, 'criterion.extraTask', { name: task.name, who: task.assignee || '' }) : c.message
+  }
   if (c.kind === 'field') {
     let def = null
     for (const f of (tpl && tpl.fields) || []) if (f.key === c.key) def = f
@@ -808,7 +813,7 @@ const CommentsPanel = {
 }
 
 const ProjectView = {
-  components: { ErrorBox, StatusBadge, Timeline, FieldForm, GanttView, ModuleLinks, ModulesPanels },
+  components: { ErrorBox, StatusBadge, Timeline, FieldForm, GanttView, ModuleLinks, ModulesPanels, ProjectTaskImport },
   inject: ['t', 'store'],
   data: () => ({ project: null, tpl: null, audit: [], diagram: '', error: '', editing: false, values: {}, errors: {},
     fieldError: '', busy: false, actionError: '', waiverFor: '', waiver: { criterion: '', reason: '', expires: '' }, waiverErrors: {} }),
@@ -1012,14 +1017,14 @@ const ProjectView = {
           <h3>{{ stageName(s) }} <StatusBadge kind="stage" :value="s.status"/></h3>
           <h4>{{ t('project.tasks') }}</h4>
           <ul class="tasks"><li v-for="task in s.tasks" :key="task.id">
-            {{ taskName(s, task) }} — <StatusBadge kind="taskstatus" :value="task.status"/>
+            {{ taskName(s, task) }}<span v-if="task.imported" class="badge imported">{{ t('taskImport.badge') }}</span> — <StatusBadge kind="taskstatus" :value="task.status"/>
             <span class="muted"> {{ task.completedBy || task.assignee || (task.candidates || []).map(principal).join(', ') }}</span>
             <button v-if="mayWithdraw(task)" class="small" @click="withdraw(task)" :disabled="busy">{{ t('task.withdraw') }}</button></li></ul>
           <h4>{{ t('project.gate') }}</h4>
           <ul class="checklist" v-if="s.gate">
             <li v-for="c in s.gate.criteria" :key="c.kind + c.key" :class="c.met ? 'met' : 'unmet'">
               <span class="mark" aria-hidden="true">{{ c.met ? '✓' : '✗' }}</span>
-              <strong>{{ c.met ? t('project.met') : t('project.unmet') }}:</strong> {{ criterionText(tpl, c) }}</li>
+              <strong>{{ c.met ? t('project.met') : t('project.unmet') }}:</strong> {{ criterionText(tpl, c, s) }}</li>
             <li v-if="!s.gate.criteria.length" class="muted">{{ t('project.noCriteria') }}</li>
           </ul>
           <template v-if="s.gate && s.gate.approval">
@@ -1073,6 +1078,7 @@ const ProjectView = {
         <div v-for="(people, r) in project.roles" :key="r"><dt>{{ roleName(r) }}</dt><dd>{{ people.join(', ') }}</dd></div>
       </dl>
 
+      <ProjectTaskImport :project="project" :stage-name="key => stageName({ key })" @imported="load"/>
       <ModulesPanels :project="project"/>
       <h2>{{ t('comments.title') }}</h2>
       <CommentsPanel :project-id="project.id" @posted="loadAudit"/>

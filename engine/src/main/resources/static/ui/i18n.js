@@ -4,6 +4,7 @@ import { en as designerEn, zh as designerZh } from './i18n-designer.js'
 import { en as insightEn, zh as insightZh } from './i18n-insight.js'
 import * as modulesA from './i18n-modules-a.js'
 import * as modulesB from './i18n-modules-b.js'
+import * as taskImport from './i18n-task-import.js'
 const en = {
   'app.name': 'Tollgate',
   'app.skip': 'Skip to content',
@@ -289,6 +290,8 @@ Object.assign(en, modulesA.en)
 Object.assign(zh, modulesA.zh)
 Object.assign(en, modulesB.en)
 Object.assign(zh, modulesB.zh)
+Object.assign(en, taskImport.en)
+Object.assign(zh, taskImport.zh)
 export const dictionaries = { en, 'zh-CN': zh }
 export const languages = [{ code: 'en', name: 'English' }, { code: 'zh-CN', name: '简体中文' }]
 

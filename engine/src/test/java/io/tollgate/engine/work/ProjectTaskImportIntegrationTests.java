@@ -20,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * creates nothing, a confirmation that creates real work, the assignees complete it from their
  * inboxes, and the stage's gate holds (an {@code extraTask} in {@code unmet}) until they have.
  */
-class ProjectTaskImportIntegrationTests extends IntegrationTestSupport {
+public class ProjectTaskImportIntegrationTests extends IntegrationTestSupport {
 
     /** Two stages without approval: Build (建造) with one task for the developer, then Inspect. */
-    static String template(String key) {
+    public static String template(String key) {
         return """
                 key: %s
                 name: Site work
@@ -46,7 +46,7 @@ class ProjectTaskImportIntegrationTests extends IntegrationTestSupport {
     }
 
     /** Publishes a template and starts a project on it with bob as the developer; answers the project. */
-    static JsonNode runningProject(Api api, String name) {
+    public static JsonNode runningProject(Api api, String name) {
         String key = "site-" + UUID.randomUUID().toString().substring(0, 8);
         Api admin = api.as("admin");
         assertThat(admin.put("/api/templates/" + key, "application/yaml", template(key)).status()).isBetween(200, 201);
@@ -58,7 +58,7 @@ class ProjectTaskImportIntegrationTests extends IntegrationTestSupport {
         return created.json();
     }
 
-    static byte[] utf8WithBom(String text) {
+    public static byte[] utf8WithBom(String text) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[body.length + 3];
         out[0] = (byte) 0xEF;
