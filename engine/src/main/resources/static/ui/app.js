@@ -952,7 +952,7 @@ const ProjectView = {
     /** Unmet criteria of the stage's gate no waiver is asked for yet. */
     waivable(s) {
       const asked = (s.gate.waivers || []).filter(w => w.status === 'requested').map(w => w.criterion)
-      return s.gate.criteria.filter(c => !c.met && !asked.includes(c.key))
+      return s.gate.criteria.filter(c => !c.met && c.kind !== 'extraTask' && !asked.includes(c.key))
     },
     criterionLabel(s, key) {
       const c = s.gate && s.gate.criteria.find(x => x.key === key)
@@ -1034,7 +1034,7 @@ const ProjectView = {
             <p v-if="s.gate.approval.pending && s.gate.approval.pending.length">
               {{ t('project.waitingFor', { who: s.gate.approval.pending.map(principal).join(', ') }) }}</p>
           </template>
-          <template v-if="s.gate && ((s.gate.waivers || []).length || (mayWaive && s.gate.criteria.some(c => !c.met) && ['active', 'approval'].includes(s.status)))">
+          <template v-if="s.gate && ((s.gate.waivers || []).length || (mayWaive && s.gate.criteria.some(c => !c.met && c.kind !== 'extraTask') && ['active', 'approval'].includes(s.status)))">
             <h4>{{ t('waiver.title') }}</h4>
             <ul class="waivers"><li v-for="w in s.gate.waivers || []" :key="w.id" :data-waiver="w.id" :data-status="w.status">
               <span class="badge" :class="'waiver-' + w.status">{{ t('waiverstatus.' + w.status) }}</span>

@@ -138,6 +138,11 @@ public class ProjectTaskImportIntegrationTests extends IntegrationTestSupport {
         assertThat(build.get("gate").get("criteria").toString()).contains("extraTask", "Order rebar");
         assertThat(stage(view, "inspect").get("tasks")).hasSize(2);
 
+        Api.Answer waiver = pm.post("/api/projects/" + id + "/stages/build/waivers", Map.of("criterion",
+                build.get("tasks").get(1).get("key").asText(), "reason", "skip it", "expiresAt", "2099-01-01"));
+        assertThat(waiver.status()).as("an imported task is not waived: " + waiver.text()).isEqualTo(400);
+        assertThat(waiver.text()).contains("\"criterion\"");
+
         String pour = inboxItem(api(), "bob", id, "Pour concrete").get("id").asText();
         Api.Answer blocked = api().as("bob").post("/api/tasks/" + pour + "/complete", Map.of());
         assertThat(blocked.status()).as(blocked.text()).isEqualTo(409);
