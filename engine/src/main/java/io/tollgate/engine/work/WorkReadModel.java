@@ -136,10 +136,18 @@ class WorkReadModel implements ProjectViewParts {
             out.put(stage.key(), all.stream()
                     .filter(w -> w.kind() == WorkItem.Kind.TASK && w.stageKey().equals(stage.key()))
                     // imported tasks follow the template's, in the order they were imported
-                    .sorted(Comparator.comparingInt((WorkItem w) -> w.imported() ? order.size() : order.indexOf(w.itemKey())))
+                    .sorted(Comparator.comparingInt((WorkItem w) -> w.imported() ? order.size() : order.indexOf(w.itemKey()))
+                            .thenComparing(WorkItem::createdAt).thenComparingInt(WorkReadModel::importedRow))
                     .map(WorkReadModel::taskView).toList());
         }
         return out;
+    }
+
+    /** The file row an imported task came from (the end of its key), so one import lists in file order. */
+    private static int importedRow(WorkItem w) {
+        String key = w.itemKey();
+        String tail = key.substring(key.lastIndexOf('-') + 1);
+        return w.imported() && tail.matches("\\d{1,7}") ? Integer.parseInt(tail) : 0;
     }
 
     static ProjectView.TaskView taskView(WorkItem w) {

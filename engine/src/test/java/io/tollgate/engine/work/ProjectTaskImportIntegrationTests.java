@@ -77,6 +77,15 @@ public class ProjectTaskImportIntegrationTests extends IntegrationTestSupport {
         return null;
     }
 
+    private static JsonNode task(JsonNode stage, String name) {
+        for (JsonNode t : stage.get("tasks")) {
+            if (t.get("name").asText().equals(name)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no task " + name);
+    }
+
     private static JsonNode stage(JsonNode project, String key) {
         for (JsonNode s : project.get("stages")) {
             if (s.get("key").asText().equals(key)) {
@@ -134,12 +143,14 @@ public class ProjectTaskImportIntegrationTests extends IntegrationTestSupport {
         JsonNode view = pm.get("/api/projects/" + id).json();
         JsonNode build = stage(view, "build");
         assertThat(build.get("tasks")).hasSize(3);
+        assertThat(build.get("tasks").get(0).get("imported").asBoolean()).isFalse();
+        assertThat(build.get("tasks").get(1).get("name").asText()).as("in file order").isEqualTo("Order rebar");
         assertThat(build.get("tasks").get(1).get("imported").asBoolean()).isTrue();
         assertThat(build.get("gate").get("criteria").toString()).contains("extraTask", "Order rebar");
         assertThat(stage(view, "inspect").get("tasks")).hasSize(2);
 
         Api.Answer waiver = pm.post("/api/projects/" + id + "/stages/build/waivers", Map.of("criterion",
-                build.get("tasks").get(1).get("key").asText(), "reason", "skip it", "expiresAt", "2099-01-01"));
+                task(build, "Order rebar").get("key").asText(), "reason", "skip it", "expiresAt", "2099-01-01"));
         assertThat(waiver.status()).as("an imported task is not waived: " + waiver.text()).isEqualTo(400);
         assertThat(waiver.text()).contains("\"criterion\"");
 
@@ -151,7 +162,7 @@ public class ProjectTaskImportIntegrationTests extends IntegrationTestSupport {
         assertThat(kinds).contains("extraTask");
         assertThat(blocked.get("unmet").toString()).contains("Order rebar", "Fix scaffold");
 
-        String scaffold = build.get("tasks").get(2).get("id").asText();
+        String scaffold = task(build, "Fix scaffold, north side").get("id").asText();
         Api.Answer early = api().as("alice").post("/api/tasks/" + scaffold + "/complete", Map.of());
         assertThat(early.status()).as(early.text()).isEqualTo(409);
         assertThat(early.get("unmet").get(0).get("kind").asText()).isEqualTo("task");
