@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A project manager imports extra tasks into a running project from a CSV task list: a preview that
@@ -138,6 +140,8 @@ public class ProjectTaskImportIntegrationTests extends IntegrationTestSupport {
         assertThat(rebar.get("stageKey").asText()).isEqualTo("build");
         assertThat(Instant.parse(rebar.get("dueAt").asText())).isAfter(Instant.parse(rebar.get("openedAt").asText()));
         assertThat(inboxItem(api(), "alice", id, "Fix scaffold, north side")).as("waits for Order rebar").isNull();
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(api().as("alice")
+                .get("/api/notifications?size=100").get("items").findValuesAsText("title")).contains("Task for you: Order rebar"));
         assertThat(inboxItem(api(), "carol", id, "Extra check")).as("its stage has not started").isNull();
 
         JsonNode view = pm.get("/api/projects/" + id).json();
