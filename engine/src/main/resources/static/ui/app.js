@@ -8,10 +8,11 @@ import { FieldForm, collect, fromApi, validateAll } from './fields.js'
 import { TemplatesView, DesignerView } from './designer.js'
 import { DashboardView, GanttView } from './insight.js'
 import { MODULE_PAGES, ModuleLinks, ModuleView, forgetModules } from './modules-a.js'
-import { ModulesPanels, TaskListImport } from './modules-b.js'
 import { RetrospectivePanel, RetrospectivesView } from './retro.js'
 import { AttachmentLink } from './attachments.js'
 import { LibraryView } from './library.js'
+import { ModulesPanels } from './modules-b.js'
+import { TaskListImport, ProjectTaskImport } from './task-import.js'
 
 // ---- state shared by every screen -------------------------------------------------------------------
 const store = reactive({
@@ -92,7 +93,11 @@ const stageName = (tpl, key) => {
 }
 
 /** A gate criterion in words, in the language: fields and tasks by their names, expressions by their message. */
-function criterionText(tpl, c) {
+function criterionText(tpl, c, stage) {
+  if (c.kind === 'extraTask') {
+    const task = stage && (stage.tasks || []).find(x => x.key === c.key)
+    return task ? translate(store.lang, 'criterion.extraTask', { name: task.name, who: task.assignee || '' }) : c.message
+  }
   if (c.kind === 'field') {
     let def = null
     for (const f of (tpl && tpl.fields) || []) if (f.key === c.key) def = f
@@ -813,7 +818,7 @@ const CommentsPanel = {
 }
 
 const ProjectView = {
-  components: { ErrorBox, StatusBadge, Timeline, FieldForm, GanttView, ModuleLinks, ModulesPanels, RetrospectivePanel, AttachmentLink },
+  components: { ErrorBox, StatusBadge, Timeline, FieldForm, GanttView, ModuleLinks, ModulesPanels, RetrospectivePanel, AttachmentLink, ProjectTaskImport },
   inject: ['t', 'store'],
   data: () => ({ project: null, tpl: null, audit: [], diagram: '', error: '', editing: false, values: {}, errors: {},
     fieldError: '', busy: false, actionError: '', waiverFor: '', waiver: { criterion: '', reason: '', expires: '' }, waiverErrors: {} }),
@@ -952,7 +957,7 @@ const ProjectView = {
     /** Unmet criteria of the stage's gate no waiver is asked for yet. */
     waivable(s) {
       const asked = (s.gate.waivers || []).filter(w => w.status === 'requested').map(w => w.criterion)
-      return s.gate.criteria.filter(c => !c.met && !asked.includes(c.key))
+      return s.gate.criteria.filter(c => !c.met && c.kind !== 'extraTask' && !asked.includes(c.key))
     },
     criterionLabel(s, key) {
       const c = s.gate && s.gate.criteria.find(x => x.key === key)
@@ -1017,14 +1022,14 @@ const ProjectView = {
           <h3>{{ stageName(s) }} <StatusBadge kind="stage" :value="s.status"/></h3>
           <h4>{{ t('project.tasks') }}</h4>
           <ul class="tasks"><li v-for="task in s.tasks" :key="task.id">
-            {{ taskName(s, task) }} — <StatusBadge kind="taskstatus" :value="task.status"/>
+            {{ taskName(s, task) }}<span v-if="task.imported" class="badge imported">{{ t('taskImport.badge') }}</span> — <StatusBadge kind="taskstatus" :value="task.status"/>
             <span class="muted"> {{ task.completedBy || task.assignee || (task.candidates || []).map(principal).join(', ') }}</span>
             <button v-if="mayWithdraw(task)" class="small" @click="withdraw(task)" :disabled="busy">{{ t('task.withdraw') }}</button></li></ul>
           <h4>{{ t('project.gate') }}</h4>
           <ul class="checklist" v-if="s.gate">
             <li v-for="c in s.gate.criteria" :key="c.kind + c.key" :class="c.met ? 'met' : 'unmet'">
               <span class="mark" aria-hidden="true">{{ c.met ? '✓' : '✗' }}</span>
-              <strong>{{ c.met ? t('project.met') : t('project.unmet') }}:</strong> {{ criterionText(tpl, c) }}</li>
+              <strong>{{ c.met ? t('project.met') : t('project.unmet') }}:</strong> {{ criterionText(tpl, c, s) }}</li>
             <li v-if="!s.gate.criteria.length" class="muted">{{ t('project.noCriteria') }}</li>
           </ul>
           <template v-if="s.gate && s.gate.approval">
@@ -1034,7 +1039,7 @@ const ProjectView = {
             <p v-if="s.gate.approval.pending && s.gate.approval.pending.length">
               {{ t('project.waitingFor', { who: s.gate.approval.pending.map(principal).join(', ') }) }}</p>
           </template>
-          <template v-if="s.gate && ((s.gate.waivers || []).length || (mayWaive && s.gate.criteria.some(c => !c.met) && ['active', 'approval'].includes(s.status)))">
+          <template v-if="s.gate && ((s.gate.waivers || []).length || (mayWaive && s.gate.criteria.some(c => !c.met && c.kind !== 'extraTask') && ['active', 'approval'].includes(s.status)))">
             <h4>{{ t('waiver.title') }}</h4>
             <ul class="waivers"><li v-for="w in s.gate.waivers || []" :key="w.id" :data-waiver="w.id" :data-status="w.status">
               <span class="badge" :class="'waiver-' + w.status">{{ t('waiverstatus.' + w.status) }}</span>
@@ -1078,6 +1083,7 @@ const ProjectView = {
         <div v-for="(people, r) in project.roles" :key="r"><dt>{{ roleName(r) }}</dt><dd>{{ people.join(', ') }}</dd></div>
       </dl>
 
+      <ProjectTaskImport :project="project" :stage-name="key => stageName({ key })" @imported="load"/>
       <ModulesPanels :project="project"/>
       <template v-if="project.status === 'completed'"><h2>{{ t('retro.title') }}</h2>
         <RetrospectivePanel :project-id="project.id" @saved="loadAudit"/></template>

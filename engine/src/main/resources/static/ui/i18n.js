@@ -6,6 +6,7 @@ import * as modulesA from './i18n-modules-a.js'
 import * as modulesB from './i18n-modules-b.js'
 import * as retro from './i18n-retro.js'
 import * as library from './i18n-library.js'
+import * as taskImport from './i18n-task-import.js'
 const en = {
   'app.name': 'Tollgate',
   'app.skip': 'Skip to content',
@@ -295,6 +296,8 @@ Object.assign(en, retro.en)
 Object.assign(zh, retro.zh)
 Object.assign(en, library.en)
 Object.assign(zh, library.zh)
+Object.assign(en, taskImport.en)
+Object.assign(zh, taskImport.zh)
 export const dictionaries = { en, 'zh-CN': zh }
 export const languages = [{ code: 'en', name: 'English' }, { code: 'zh-CN', name: '简体中文' }]
 

@@ -1,6 +1,5 @@
-// The risk register and the releases of a project (each shown only while its module is on), and the
-// import of an .xlsx task list as a draft template.
-import { api, ApiError, cookie, currentWorkspace, describe } from './api.js'
+// The risk register and the releases of a project, each shown only while its module is on.
+import { api, ApiError, describe } from './api.js'
 
 const manager = store => !!store.me && (store.me.roles.includes('admin') || store.me.roles.includes('pm'))
 
@@ -143,69 +142,4 @@ export const ModulesPanels = {
     <RiskRegister :project-id="project.id" :active="project.status === 'active'"/>
     <ReleaseList :project-id="project.id" :active="project.status === 'active'" :stages="project.stages"/>
   </div>`,
-}
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-export const TaskListImport = {
-  inject: ['t', 'store'],
-  data: () => ({ key: '', name: '', file: null, rows: [], draft: null, error: '', message: '', busy: false }),
-  methods: {
-    pick(e) { this.file = e.target.files[0] || null },
-    async read() {
-      this.busy = true; this.error = ''; this.message = ''; this.rows = []; this.draft = null
-      const headers = { 'Content-Type': XLSX, Accept: 'application/json', 'X-XSRF-TOKEN': cookie('XSRF-TOKEN') || '' }
-      if (currentWorkspace()) headers['X-Tollgate-Workspace'] = currentWorkspace()
-      try {
-        const query = '?key=' + encodeURIComponent(this.key.trim()) + '&name=' + encodeURIComponent(this.name.trim())
-        const response = await fetch('/api/template-imports' + query, { method: 'POST', headers, body: this.file, credentials: 'same-origin' })
-        const body = await response.json().catch(() => null)
-        if (response.ok) this.draft = body
-        else {
-          this.rows = (body && body.rows) || []
-          this.error = this.rows.length ? this.t('import.rowsInvalid', { n: this.rows.length }) : describe(new ApiError(response.status, body), this.t)
-        }
-      } catch (e) { this.error = describe(e, this.t) }
-      this.busy = false
-    },
-    async save() {
-      this.error = ''
-      try {
-        const answer = await fetch('/api/templates/' + encodeURIComponent(this.key.trim()), { method: 'PUT', credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/yaml', Accept: 'application/json', 'X-XSRF-TOKEN': cookie('XSRF-TOKEN') || '',
-            ...(currentWorkspace() ? { 'X-Tollgate-Workspace': currentWorkspace() } : {}) }, body: this.draft.yaml })
-        const body = await answer.json().catch(() => null)
-        if (!answer.ok) throw new ApiError(answer.status, body)
-        this.message = body.valid ? this.t('import.saved') : this.t('import.invalid', { n: body.errors.length })
-      } catch (e) { this.error = describe(e, this.t) }
-    },
-  },
-  template: `<section class="module-section" data-slot="task-list-import" aria-labelledby="import-title">
-    <h2 id="import-title">{{ t('import.title') }}</h2>
-    <p class="muted">{{ t('import.intro') }}</p>
-    <form class="card module-form" @submit.prevent="read" novalidate>
-      <div class="field"><label for="import-file">{{ t('import.file') }}</label>
-        <input id="import-file" type="file" accept=".xlsx" @change="pick"></div>
-      <div class="field"><label for="import-key">{{ t('import.key') }}</label>
-        <input id="import-key" v-model="key" maxlength="63" pattern="[a-z0-9][a-z0-9-]{1,62}"></div>
-      <div class="field"><label for="import-name">{{ t('import.name') }}</label>
-        <input id="import-name" v-model="name" maxlength="300"></div>
-      <button class="primary" :disabled="busy || !file || !key.trim()">{{ t('import.submit') }}</button>
-    </form>
-    <p v-if="error" class="error" role="alert">{{ error }}</p>
-    <p v-if="message" class="notice" role="status">{{ message }}</p>
-    <template v-if="rows.length">
-      <h3>{{ t('import.rowsTitle') }}</h3>
-      <div class="table-wrap" tabindex="0" role="region" :aria-label="t('import.rowsTitle')"><table>
-        <thead><tr><th scope="col">{{ t('import.row') }}</th><th scope="col">{{ t('import.column') }}</th><th scope="col">{{ t('import.problem') }}</th></tr></thead>
-        <tbody><tr v-for="r in rows" :key="r.row + r.column"><td>{{ r.row }}</td><td>{{ r.column }}</td><td>{{ r.code ? t('import.code.' + r.code, { value: r.value }) : r.message }}</td></tr></tbody>
-      </table></div>
-    </template>
-    <template v-if="draft">
-      <p>{{ t('import.draft', draft) }}</p>
-      <label for="import-yaml">{{ t('import.yaml') }}</label>
-      <textarea id="import-yaml" class="yaml" v-model="draft.yaml" rows="16" spellcheck="false"></textarea>
-      <button class="primary" @click="save">{{ t('import.save') }}</button>
-    </template>
-  </section>`,
 }

@@ -77,6 +77,28 @@ public class AuditLog {
     }
 
     @EventListener
+    void on(WorkEvents.TasksImported e) {
+        record(e.workspaceId(), e.projectId(), e.user(), "tasks.imported", "import " + e.importId(),
+                e.tasks().size() + " task(s) into stage(s) " + String.join(", ", e.tasks().stream()
+                        .map(WorkEvents.ImportedTask::stageKey).distinct().toList()), e.at());
+        for (WorkEvents.ImportedTask t : e.tasks()) {
+            record(e.workspaceId(), e.projectId(), e.user(), "task.imported", t.stageKey() + "/" + t.itemKey(),
+                    cut(t.name() + " for " + t.assignee() + ", " + t.status() + (t.dueAt() == null ? "" : ", due " + t.dueAt())),
+                    e.at());
+        }
+    }
+
+    @EventListener
+    void on(io.tollgate.engine.template.TaskListImports.DraftImported e) {
+        record(e.workspaceId(), null, e.user(), "template.imported", e.key(), e.stages() + " stage(s), " + e.tasks()
+                + " task(s) from a task list (import " + e.importId() + ")", e.at());
+    }
+
+    private static String cut(String text) {
+        return text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
+    }
+
+    @EventListener
     void on(WorkEvents.WorkWithdrawn e) {
         record(e.workspaceId(), e.projectId(), e.user(), e.approval() ? "decision.withdrawn" : "task.withdrawn",
                 e.stageKey() + "/" + e.itemKey(), e.name(), e.at());

@@ -96,6 +96,10 @@ class GateEvaluator {
                 out.add(field(template, f.key(), fields));
             }
         }
+        // tasks imported into the running project hold the gate whatever the template says
+        stageItems.stream().filter(w -> w.imported() && w.status() != WorkItem.Status.DONE).forEach(w -> out.add(
+                new ProjectView.CriterionView("extraTask", w.itemKey(), "Imported task '" + w.name() + "' (for "
+                        + w.assignee() + ") is not done.", false)));
         if (stage.gate() == null) {
             return out;
         }
@@ -105,7 +109,7 @@ class GateEvaluator {
                 out.add(field(template, ff.field(), fields));
             } else if (c instanceof Criterion.AllTasksDone) {
                 List<String> open = stageItems.stream()
-                        .filter(w -> w.kind() == WorkItem.Kind.TASK && w.status() != WorkItem.Status.DONE)
+                        .filter(w -> w.kind() == WorkItem.Kind.TASK && !w.imported() && w.status() != WorkItem.Status.DONE)
                         .map(WorkItem::name).toList();
                 out.add(new ProjectView.CriterionView("tasks", "tasks", open.isEmpty() ? "All tasks are done."
                         : "Tasks not done: " + String.join(", ", open) + ".", open.isEmpty()));

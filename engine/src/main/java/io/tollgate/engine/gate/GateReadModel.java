@@ -55,10 +55,11 @@ class GateReadModel implements ProjectViewParts, GateKeeper {
         java.time.Instant now = clock.instant();
         Map<String, ProjectView.GateView> out = new LinkedHashMap<>();
         for (Stage stage : project.template().stages()) {
-            if (stage.gate() == null && stage.fields().stream().noneMatch(FieldDef::required)) {
+            List<WorkItem> stageItems = items.getOrDefault(stage.key(), List.of());
+            if (stage.gate() == null && stage.fields().stream().noneMatch(FieldDef::required)
+                    && stageItems.stream().noneMatch(WorkItem::imported)) {
                 continue;
             }
-            List<WorkItem> stageItems = items.getOrDefault(stage.key(), List.of());
             ProjectView.ApprovalView approval = null;
             if (stage.gate() != null && stage.gate().approval() != null) {
                 List<ProjectView.DecisionView> ds = decided.getOrDefault(stage.key(), List.of()).stream()

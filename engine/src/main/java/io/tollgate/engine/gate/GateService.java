@@ -408,8 +408,9 @@ public class GateService {
             throw Problems.invalidFields("Send {criterion, reason, expiresAt}.", List.of(new Problems.FieldError("criterion",
                     "The key of a criterion of the gate.")));
         }
+        // an imported task is done or handed on, never waived
         List<ProjectView.CriterionView> criteria = gates.evaluate(project, stage, project.fields(),
-                work.itemsOf(projectId, stageKey));
+                work.itemsOf(projectId, stageKey)).stream().filter(c -> !c.kind().equals("extraTask")).toList();
         List<Problems.FieldError> errors = new ArrayList<>();
         if (request.criterion() == null || criteria.stream().noneMatch(c -> c.key().equals(request.criterion()))) {
             errors.add(new Problems.FieldError("criterion", "Name a criterion of this gate: one of "

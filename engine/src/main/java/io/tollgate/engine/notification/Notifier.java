@@ -115,6 +115,15 @@ public class Notifier {
         handle(e);
     }
 
+    /** Tasks imported into a running project that are open at once: each assignee hears of theirs. */
+    @EventListener
+    void on(WorkEvents.TasksImported e) {
+        // one event, several tasks: a trigger for each, outside the one-trigger table
+        e.tasks().stream().filter(t -> t.status().equals("open")).forEach(t -> raise(new Trigger(NoticeKind.TASK_ASSIGNED,
+                e.projectId(), t.stageKey(), "imported:" + e.importId() + ":" + t.itemKey(), Set.of(),
+                List.of(t.assignee()), Map.of("item", t.name()))));
+    }
+
     @EventListener
     void on(GateEvents.GateDecided e) {
         handle(e);

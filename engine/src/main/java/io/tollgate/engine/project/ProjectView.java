@@ -29,7 +29,8 @@ public record ProjectView(String id, String name, String template, int version, 
     }
 
     public record TaskView(String id, String key, String name, String assignee, List<String> candidates,
-                           String status, Instant dueAt, Instant completedAt, String completedBy, String onBehalfOf) {
+                           String status, Instant dueAt, Instant completedAt, String completedBy, String onBehalfOf,
+                           boolean imported) {
     }
 
     public record GateView(List<CriterionView> criteria, ApprovalView approval, List<String> outcomes,

@@ -4,19 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.tollgate.engine.support.Problems;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Period;
@@ -31,25 +21,19 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Turns an .xlsx task list in the common layout (stage, task, assignee, duration, predecessor; one
- * header row, English or Chinese headers) into a draft template in YAML: stages in the order they
+ * Turns a task list in the common layout (stage, task, assignee, duration, predecessor; one header
+ * row, English or Chinese headers; .xlsx or CSV, read by {@link TaskListReader}) into a draft template in YAML: stages in the order they
  * first appear, tasks, one role per assignee, durations in days and prerequisites within a stage.
- * Nothing is stored: the caller finishes the draft in the designer and saves it. Every row that
- * cannot be understood is reported with its row and column.
+ * Nothing is stored here: {@link TaskListImports} keeps a preview until its user confirms it. Every
+ * row that cannot be understood is reported with its row and column.
  */
 @Component
 public class TaskListImport {
 
-    public static final int MAX_BYTES = 2 * 1024 * 1024;
-    public static final int MAX_ROWS = 1000;
+    public static final int MAX_BYTES = TaskListReader.MAX_BYTES;
+    public static final int MAX_ROWS = TaskListReader.MAX_ROWS;
     private static final Pattern ROLE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*");
     private static final Pattern SEPARATORS = Pattern.compile("[,;，；、]");
-    private static final Map<String, List<String>> HEADERS = Map.of(
-            "stage", List.of("stage", "phase", "阶段"),
-            "task", List.of("task", "task name", "任务", "任务名称"),
-            "assignee", List.of("assignee", "role", "owner", "负责人", "角色", "执行人"),
-            "duration", List.of("duration", "duration (days)", "days", "工期", "工期（天）", "工期(天)", "天数"),
-            "predecessor", List.of("predecessor", "predecessors", "depends on", "前置任务", "前置"));
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
@@ -70,65 +54,51 @@ public class TaskListImport {
                         Map<String, String> columns) {
     }
 
-    public Draft read(byte[] file, String key, String name) {
-        if (file == null || file.length == 0) {
-            throw Problems.badRequest("import-empty", "Send an .xlsx file with the task list.");
-        }
-        if (file.length > MAX_BYTES) {
-            throw Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "import-too-large", "File too large",
-                    "An imported task list is at most " + MAX_BYTES / 1024 / 1024 + " MB.", Map.of());
-        }
-        ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(50L * 1024 * 1024);
-        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(file))) {
-            return draft(book.getSheetAt(0), key, name);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof org.springframework.web.ErrorResponseException ere) {
-                throw ere;
-            }
-            throw Problems.badRequest("import-unreadable", "The file is not an .xlsx workbook that can be read.");
-        }
+    /** One stage of a preview: its name, the key it gets and its tasks. */
+    public record PlannedStage(String key, String name, List<PlannedTask> tasks) {
     }
 
-    private Draft draft(Sheet sheet, String key, String name) {
-        DataFormatter format = new DataFormatter(Locale.ROOT);
-        Row header = sheet.getRow(sheet.getFirstRowNum());
-        if (header == null) {
-            throw Problems.badRequest("import-no-header", "The first row must name the columns: stage, task, assignee, "
-                    + "duration, predecessor.");
+    /** One task of a preview: the row it comes from, its name, role, duration and the tasks it waits for. */
+    public record PlannedTask(int row, String key, String name, String assignee, String role, String duration,
+                              List<String> requires) {
+    }
+
+    /** What an import would create, or the problems that stop it; {@code draft} is null while there are problems. */
+    public record Plan(List<PlannedStage> stages, Map<String, String> roles, int prerequisites, List<RowError> problems,
+                       Draft draft) {
+    }
+
+    private final TaskListReader reader;
+
+    public TaskListImport(TaskListReader reader) {
+        this.reader = reader;
+    }
+
+    /** Reads the file and answers the draft; refuses with every row that cannot be understood. */
+    public Draft read(byte[] file, TaskListReader.Format format, String key, String name) {
+        Plan plan = plan(reader.read(file, format), key, name);
+        if (!plan.problems().isEmpty()) {
+            throw rowsInvalid(plan.problems());
         }
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        for (Cell cell : header) {
-            String text = format.formatCellValue(cell).trim().toLowerCase(Locale.ROOT);
-            HEADERS.forEach((column, names) -> {
-                if (names.contains(text)) {
-                    columns.putIfAbsent(column, cell.getColumnIndex());
-                }
-            });
-        }
-        if (!columns.containsKey("stage") || !columns.containsKey("task")) {
-            throw Problems.badRequest("import-no-header", "The first row must name at least the columns stage and task "
-                    + "(阶段, 任务); also assignee, duration and predecessor.");
-        }
-        if (sheet.getLastRowNum() - header.getRowNum() > MAX_ROWS) {
-            throw Problems.badRequest("import-too-many-rows", "An imported task list has at most " + MAX_ROWS + " rows.");
-        }
-        List<RowError> errors = new ArrayList<>();
+        return plan.draft();
+    }
+
+    /** The answer that refuses an import whose rows have problems, listing each by row and column. */
+    public static org.springframework.web.ErrorResponseException rowsInvalid(List<RowError> problems) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "import-rows-invalid", "Rows cannot be imported",
+                problems.size() + " cell(s) of the task list cannot be understood; nothing was imported.",
+                Map.of("rows", problems));
+    }
+
+    /** What the rows would become as a draft template, and every problem with its row and column. */
+    public Plan plan(TaskListReader.TaskList list, String key, String name) {
+        List<RowError> errors = new ArrayList<>(list.errors());
         List<Line> lines = new ArrayList<>();
         Set<String> reported = new java.util.HashSet<>();
-        for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            Map<String, String> values = new LinkedHashMap<>();
-            Map<String, String> letters = new LinkedHashMap<>();
-            for (Map.Entry<String, Integer> c : columns.entrySet()) {
-                Cell cell = row == null ? null : row.getCell(c.getValue());
-                values.put(c.getKey(), cell == null ? "" : text(cell, format));
-                letters.put(c.getKey(), CellReference.convertNumToColString(c.getValue()));
-            }
-            if (values.values().stream().allMatch(String::isEmpty)) {
-                continue;
-            }
-            int rowNumber = r + 1;
+        for (TaskListReader.Line row : list.lines()) {
+            Map<String, String> values = row.values();
+            Map<String, String> letters = list.letters();
+            int rowNumber = row.row();
             boolean bad = false;
             for (String required : List.of("stage", "task")) {
                 if (values.get(required).isEmpty()) {
@@ -139,18 +109,18 @@ public class TaskListImport {
                     bad = true;
                 }
             }
-            String assignee = values.getOrDefault("assignee", "");
+            String assignee = row.get("assignee");
             if (assignee.length() > 100) {
                 errors.add(new RowError(rowNumber, letters.get("assignee"), "assignee", "too-long", "", "At most 100 characters."));
                 bad = true;
             }
-            String duration = values.getOrDefault("duration", "");
+            String duration = row.get("duration");
             if (!duration.isEmpty() && duration(duration) == null) {
                 errors.add(new RowError(rowNumber, letters.get("duration"), "duration", "duration", duration, "'" + duration
                         + "' is not a number of days from 1 to 3650 or an ISO duration such as P5D."));
                 bad = true;
             }
-            List<String> predecessors = SEPARATORS.splitAsStream(values.getOrDefault("predecessor", ""))
+            List<String> predecessors = SEPARATORS.splitAsStream(row.get("predecessor"))
                     .map(String::trim).filter(s -> !s.isEmpty()).toList();
             if (bad) {
                 // a row already reported still names its task: rows waiting for it are not reported again
@@ -194,13 +164,67 @@ public class TaskListImport {
         if (lines.isEmpty() && errors.isEmpty()) {
             throw Problems.badRequest("import-empty", "The task list has no rows below the header.");
         }
+        errors.sort(java.util.Comparator.comparingInt(RowError::row).thenComparing(e -> e.column() == null ? "" : e.column()));
+        Draft draft = yaml(stages, key, name);
         if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparingInt(RowError::row).thenComparing(RowError::column));
-            throw Problems.of(HttpStatus.BAD_REQUEST, "import-rows-invalid", "Rows cannot be imported",
-                    errors.size() + " cell(s) of the task list cannot be understood; nothing was imported.",
-                    Map.of("rows", errors));
+            return new Plan(planned(stages, draft), draftRoles(draft), prerequisites(stages), List.copyOf(errors), null);
         }
-        return yaml(stages, key, name);
+        return new Plan(planned(stages, draft), draftRoles(draft), prerequisites(stages), List.of(), draft);
+    }
+
+    private static int prerequisites(Map<String, Map<String, Line>> stages) {
+        int n = 0;
+        for (Map<String, Line> tasks : stages.values()) {
+            for (Line line : tasks.values()) {
+                n += (int) line.predecessors().stream().distinct().filter(tasks::containsKey).count();
+            }
+        }
+        return n;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<PlannedStage> planned(Map<String, Map<String, Line>> stages, Draft draft) {
+        try {
+            Map<String, Object> template = YAML.readValue(draft.yaml(), Map.class);
+            List<Map<String, Object>> stageList = (List<Map<String, Object>>) template.get("stages");
+            Map<String, Object> roles = (Map<String, Object>) template.get("roles");
+            List<PlannedStage> out = new ArrayList<>();
+            int s = 0;
+            for (Map.Entry<String, Map<String, Line>> stage : stages.entrySet()) {
+                Map<String, Object> compiled = stageList.get(s++);
+                List<Map<String, Object>> tasks = (List<Map<String, Object>>) compiled.get("tasks");
+                Map<String, String> names = new LinkedHashMap<>();
+                tasks.forEach(t -> names.put((String) t.get("key"), (String) t.get("name")));
+                List<PlannedTask> planned = new ArrayList<>();
+                int t = 0;
+                for (Line line : stage.getValue().values()) {
+                    Map<String, Object> task = tasks.get(t++);
+                    String role = (String) task.get("assignee");
+                    Object roleDef = roles.get(role);
+                    String roleName = roleDef instanceof Map<?, ?> m ? String.valueOf(m.get("name")) : role;
+                    List<String> requires = ((List<String>) task.getOrDefault("requires", List.of())).stream()
+                            .map(names::get).toList();
+                    planned.add(new PlannedTask(line.row(), (String) task.get("key"), line.task(), roleName, role,
+                            (String) task.get("duration"), requires));
+                }
+                out.add(new PlannedStage((String) compiled.get("key"), stage.getKey(), planned));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> draftRoles(Draft draft) {
+        try {
+            Map<String, Object> roles = (Map<String, Object>) YAML.readValue(draft.yaml(), Map.class).get("roles");
+            Map<String, String> out = new LinkedHashMap<>();
+            roles.forEach((k, v) -> out.put(k, v instanceof Map<?, ?> m ? String.valueOf(m.get("name")) : k));
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Draft yaml(Map<String, Map<String, Line>> stages, String key, String name) {
@@ -277,16 +301,8 @@ public class TaskListImport {
         return out;
     }
 
-    private static String text(Cell cell, DataFormatter format) {
-        if (cell.getCellType() == CellType.NUMERIC) {
-            double d = cell.getNumericCellValue();
-            return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-        }
-        return format.formatCellValue(cell).trim();
-    }
-
     /** Days from 1 to 3650 as P{n}D, or an ISO-8601 duration such as P5D or PT4H; null when neither. */
-    static String duration(String text) {
+    public static String duration(String text) {
         String t = text.trim();
         if (t.matches("\\d{1,4}")) {
             int days = Integer.parseInt(t);

@@ -34,4 +34,14 @@ public final class WorkEvents {
     public record WorkSubstituted(String workspaceId, String projectId, String stageKey, String itemKey, String forUser,
                                   String substitute, Instant at) {
     }
+
+    /** One task a project manager imported into a running project. */
+    public record ImportedTask(String stageKey, String itemKey, String name, String assignee, String status,
+                               Instant dueAt) {
+    }
+
+    /** A project manager imported tasks from a task list into a running project. */
+    public record TasksImported(String workspaceId, String projectId, String importId, java.util.List<ImportedTask> tasks,
+                                String user, Instant at) {
+    }
 }

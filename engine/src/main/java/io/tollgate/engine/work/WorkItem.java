@@ -50,6 +50,11 @@ public class WorkItem {
     private Instant completedAt;
     private String completedBy;
     private String onBehalfOf;
+    /** {@code template} for the tasks of the template and the approvals of gates, {@code import} for imported tasks. */
+    private String origin = "template";
+    private String importId;
+    private String requiresKeys;
+    private String plannedDuration;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "work_item_candidate", joinColumns = @JoinColumn(name = "work_item_id"))
     @Column(name = "principal")
@@ -84,6 +89,30 @@ public class WorkItem {
         w.completedAt = completedAt;
         w.completedBy = user;
         return w;
+    }
+
+    /**
+     * A task a project manager imported into a running project: no template task and no engine task
+     * stand behind it. It is for one user, waits for the imported tasks it {@code requires} (item keys
+     * of the same project) and opens when its stage runs and they are done.
+     */
+    static WorkItem imported(String id, String projectId, String stageKey, String itemKey, String name, String user,
+                             String importId, java.util.List<String> requires, String duration, Instant createdAt) {
+        WorkItem item = new WorkItem(id, projectId, stageKey, Kind.TASK, itemKey, name, Set.of("user:" + user), createdAt);
+        item.assignee = user;
+        item.origin = "import";
+        item.importId = importId;
+        item.requiresKeys = requires.isEmpty() ? null : String.join(",", requires);
+        item.plannedDuration = duration;
+        return item;
+    }
+
+    /** An imported task opens: Tollgate, not the engine, decides when. */
+    void openImported(int round, Instant at, Instant due) {
+        if (!imported()) {
+            throw new IllegalStateException("Work item " + id + " belongs to the engine");
+        }
+        open(null, null, round, at, due);
     }
 
     /** The engine created its user task: the work can be done now. */
@@ -183,6 +212,10 @@ public class WorkItem {
 
     /** The stage runs again from the start: the task waits to be opened again. */
     void resetToWaiting() {
+        if (imported()) {
+            // imported work is done once: a new round of its stage does not ask for it again
+            return;
+        }
         if (kind == Kind.TASK) {
             status = Status.WAITING;
             engineTaskId = null;
@@ -226,4 +259,12 @@ public class WorkItem {
     public String completedBy() { return completedBy; }
     public Set<String> candidates() { return Set.copyOf(candidates); }
     public String onBehalfOf() { return onBehalfOf; }
+    /** Whether a project manager imported it into the running project (no engine task stands behind it). */
+    public boolean imported() { return "import".equals(origin); }
+    public String importId() { return importId; }
+    /** Item keys of the imported tasks it waits for. */
+    public java.util.List<String> requires() {
+        return requiresKeys == null || requiresKeys.isEmpty() ? java.util.List.of() : java.util.List.of(requiresKeys.split(","));
+    }
+    public String plannedDuration() { return plannedDuration; }
 }

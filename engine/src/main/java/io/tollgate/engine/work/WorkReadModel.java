@@ -40,8 +40,11 @@ class WorkReadModel implements ProjectViewParts {
 
     private final CalendarService calendars;
 
+    private final ImportedTasks imported;
+
     WorkReadModel(WorkItems items, ProjectService projects, StageService stages, AbsenceService absences,
-                  CalendarService calendars) {
+                  CalendarService calendars, ImportedTasks imported) {
+        this.imported = imported;
         this.absences = absences;
         this.calendars = calendars;
         this.items = items;
@@ -72,11 +75,13 @@ class WorkReadModel implements ProjectViewParts {
     @EventListener
     void on(ProjectEvents.StageStarted e) {
         restart(e.projectId(), e.stageKey());
+        imported.openReady(e.projectId(), e.workspaceId(), e.at());
     }
 
     @EventListener
     void on(ProjectEvents.StageReworked e) {
         restart(e.projectId(), e.stageKey());
+        imported.openReady(e.projectId(), e.workspaceId(), e.at());
     }
 
     private void restart(String projectId, String stageKey) {
@@ -130,10 +135,19 @@ class WorkReadModel implements ProjectViewParts {
             List<String> order = stage.tasks().stream().map(TaskDef::key).toList();
             out.put(stage.key(), all.stream()
                     .filter(w -> w.kind() == WorkItem.Kind.TASK && w.stageKey().equals(stage.key()))
-                    .sorted(Comparator.comparingInt(w -> order.indexOf(w.itemKey())))
+                    // imported tasks follow the template's, in the order they were imported
+                    .sorted(Comparator.comparingInt((WorkItem w) -> w.imported() ? order.size() : order.indexOf(w.itemKey()))
+                            .thenComparing(WorkItem::createdAt).thenComparingInt(WorkReadModel::importedRow))
                     .map(WorkReadModel::taskView).toList());
         }
         return out;
+    }
+
+    /** The file row an imported task came from (the end of its key), so one import lists in file order. */
+    private static int importedRow(WorkItem w) {
+        String key = w.itemKey();
+        String tail = key.substring(key.lastIndexOf('-') + 1);
+        return w.imported() && tail.matches("\\d{1,7}") ? Integer.parseInt(tail) : 0;
     }
 
     static ProjectView.TaskView taskView(WorkItem w) {
@@ -141,6 +155,6 @@ class WorkReadModel implements ProjectViewParts {
         return new ProjectView.TaskView(w.id(), w.itemKey(), w.name(), w.assignee() != null ? w.assignee()
                 : candidates.size() == 1 ? candidates.get(0).substring(candidates.get(0).indexOf(':') + 1) : null,
                 candidates, WorkService.lower(w.status().name()), w.dueAt(), w.completedAt(), w.completedBy(),
-                w.onBehalfOf());
+                w.onBehalfOf(), w.imported());
     }
 }

@@ -48,9 +48,11 @@ public class WorkService {
     private final ObjectProvider<GateKeeper> gate;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ImportedTasks imported;
 
     WorkService(WorkItems items, ProjectService projects, StageService stages, Workflow workflow, Actors actors,
-                ObjectProvider<GateKeeper> gate, ApplicationEventPublisher events, Clock clock) {
+                ObjectProvider<GateKeeper> gate, ApplicationEventPublisher events, Clock clock, ImportedTasks imported) {
+        this.imported = imported;
         this.items = items;
         this.projects = projects;
         this.stages = stages;
@@ -96,8 +98,8 @@ public class WorkService {
             }
             Optional<Stage> stage = p.template().stage(w.stageKey());
             Optional<TaskDef> task = w.kind() == WorkItem.Kind.TASK ? stage.flatMap(s -> s.task(w.itemKey())) : Optional.empty();
-            Map<String, FileRef> files = w.kind() == WorkItem.Kind.TASK ? projects.files(p) : Map.of();
-            List<FieldView> fields = w.kind() == WorkItem.Kind.TASK
+            Map<String, FileRef> files = w.kind() == WorkItem.Kind.TASK && !w.imported() ? projects.files(p) : Map.of();
+            List<FieldView> fields = w.kind() == WorkItem.Kind.TASK && !w.imported()
                     ? editableFields(p.template(), w).map(f -> FieldView.of(f, p.fields().get(f.key()), files)).toList()
                     : List.of();
             out.add(new InboxItem(w.id(), lower(w.kind().name()), p.id(), p.project().name(),
@@ -143,6 +145,9 @@ public class WorkService {
         if (item.status() == WorkItem.Status.DONE) {
             throw Problems.conflict("task-done", "This task is already done.");
         }
+        if (item.imported()) {
+            return completeImported(item, project, actor);
+        }
         Template template = project.template();
         List<WorkItem> stageItems = items.findByProjectIdAndStageKey(project.id(), item.stageKey());
         if (item.status() == WorkItem.Status.WAITING) {
@@ -177,7 +182,7 @@ public class WorkService {
             throw Problems.invalidFields("Some values are missing or break their field's rules.", errors);
         }
         boolean finishesStage = (stage.gate() == null || stage.gate().approval() == null)
-                && stageItems.stream().filter(w -> w.kind() == WorkItem.Kind.TASK && !w.id().equals(item.id()))
+                && stageItems.stream().filter(w -> w.kind() == WorkItem.Kind.TASK && !w.imported() && !w.id().equals(item.id()))
                 .allMatch(w -> w.status() == WorkItem.Status.DONE);
         if (finishesStage) {
             // without an approval, the last task passes the gate: its criteria must hold first
@@ -202,6 +207,38 @@ public class WorkService {
     }
 
     /**
+     * Completes a task imported into the running project: no engine step stands behind it, so only
+     * Tollgate's rows change; imported tasks that waited for it open.
+     */
+    private ProjectContext completeImported(WorkItem item, ProjectContext project, Actor actor) {
+        if (item.status() == WorkItem.Status.WAITING) {
+            List<Problems.Unmet> unmet = new ArrayList<>();
+            Map<String, WorkItem> byKey = items.findByProjectIdOrderByCreatedAt(project.id()).stream()
+                    .collect(Collectors.toMap(WorkItem::itemKey, w -> w, (a, b) -> a));
+            for (String required : item.requires()) {
+                WorkItem before = byKey.get(required);
+                if (before != null && before.status() != WorkItem.Status.DONE) {
+                    unmet.add(new Problems.Unmet("task", required, "Task '" + before.name() + "' must be done first."));
+                }
+            }
+            ProjectStage stage = stages.stage(project.id(), item.stageKey());
+            if (!ImportedTasks.running(stage)) {
+                unmet.add(new Problems.Unmet("stage", stage.stageKey(), "Stage '" + stage.name() + "' is "
+                        + lower(stage.status().name()) + "; this task opens when it runs."));
+            }
+            throw Problems.unmet("This task cannot be completed yet.", unmet);
+        }
+        item.assertOpen();
+        Instant now = clock.instant();
+        item.complete(actor.username(), now);
+        items.flush();
+        events.publishEvent(new WorkEvents.TaskCompleted(project.workspaceId(), project.id(), item.stageKey(),
+                item.itemKey(), item.name(), actor.username(), now));
+        imported.openReady(project.id(), project.workspaceId(), now);
+        return project;
+    }
+
+    /**
      * Takes back a task the caller completed (撤回), while nobody has acted on what came next in its
      * stage: the work that opened after it closes again and the task returns to the caller's inbox.
      */
@@ -222,6 +259,9 @@ public class WorkService {
             return project;
         }
         project.project().assertActive();
+        if (item.imported()) {
+            throw Problems.conflict("withdraw-not-possible", "An imported task cannot be taken back once done.");
+        }
         List<WorkItem> stageItems = items.findByProjectIdAndStageKey(project.id(), item.stageKey());
         List<WorkItem> later = stageItems.stream().filter(w -> !w.id().equals(item.id()) && w.status() == WorkItem.Status.DONE
                 && w.completedAt() != null && w.completedAt().isAfter(item.completedAt())).toList();
@@ -276,7 +316,7 @@ public class WorkService {
         }
         item.delegate(to);
         projects.addParticipants(item.projectId(), List.of(to));
-        if (item.status() == WorkItem.Status.OPEN) {
+        if (item.status() == WorkItem.Status.OPEN && item.engineTaskId() != null) {
             workflow.reassign(item.engineTaskId(), to);
         }
         events.publishEvent(new WorkEvents.WorkDelegated(claim.project().workspaceId(), item.projectId(), item.stageKey(),
@@ -353,7 +393,7 @@ public class WorkService {
                 }
             }
             Set<String> keys = stage.tasks().stream().map(TaskDef::key).collect(Collectors.toSet());
-            existing.stream().filter(w -> w.kind() == WorkItem.Kind.TASK && !keys.contains(w.itemKey())
+            existing.stream().filter(w -> w.kind() == WorkItem.Kind.TASK && !w.imported() && !keys.contains(w.itemKey())
                     && w.status() != WorkItem.Status.DONE).forEach(items::delete);
         }
         for (String gone : goneStages) {

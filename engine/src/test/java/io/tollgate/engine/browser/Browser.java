@@ -102,6 +102,8 @@ final class Browser implements AutoCloseable {
     }
 
     void select(By by, String value) {
+        // options often arrive after the select itself: wait for the one wanted
+        until(d -> !d.findElement(by).findElements(By.cssSelector("option[value='" + value + "']")).isEmpty());
         new Select(waitFor(by)).selectByValue(value);
     }
 

@@ -1,2 +1,2 @@
-/** HTTP endpoints of templates beyond the template API: the designer's preview of a draft, and the import of an .xlsx task list. */
+/** HTTP endpoints of templates beyond the template API: the designer's preview of a draft, and the import of a task list (.xlsx or CSV), previewed then confirmed. */
 package io.tollgate.engine.template.web;

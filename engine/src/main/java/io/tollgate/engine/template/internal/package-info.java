@@ -1,0 +1,2 @@
+/** Storage of previewed task-list imports. */
+package io.tollgate.engine.template.internal;
