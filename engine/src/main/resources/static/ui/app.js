@@ -821,7 +821,8 @@ const ProjectView = {
   components: { ErrorBox, StatusBadge, Timeline, FieldForm, GanttView, ModuleLinks, ModulesPanels, RetrospectivePanel, AttachmentLink, ProjectTaskImport },
   inject: ['t', 'store'],
   data: () => ({ project: null, tpl: null, audit: [], diagram: '', error: '', editing: false, values: {}, errors: {},
-    fieldError: '', busy: false, actionError: '', waiverFor: '', waiver: { criterion: '', reason: '', expires: '' }, waiverErrors: {} }),
+    fieldError: '', busy: false, actionError: '', waiverFor: '', waiver: { criterion: '', reason: '', expires: '' }, waiverErrors: {},
+    score: null }),
   created() { this.load() },
   beforeUnmount() { if (this.diagram) URL.revokeObjectURL(this.diagram) },
   watch: {
@@ -829,6 +830,10 @@ const ProjectView = {
     'store.lang'() { if (this.project) this.loadDiagram(this.project.id) },
   },
   computed: {
+    healthColour() {
+      if (this.score && this.score.colour) return { green: 'green', yellow: 'amber', red: 'red' }[this.score.colour] || this.project.health
+      return this.project && this.project.health
+    },
     fieldDefs() {
       if (!this.tpl) return []
       const out = [...(this.tpl.fields || [])]
@@ -863,6 +868,10 @@ const ProjectView = {
         this.project = project
         this.loadAudit()
         this.loadDiagram(id)
+        // the health score (schedule, budget, rework, conditions) where the caller may see it; else the
+        // project's own rule (overdue stages, lapsed conditions)
+        this.score = null
+        api('/api/projects/' + encodeURIComponent(id) + '/health').then(h => { this.score = h }).catch(() => {})
       } catch (e) { this.error = describe(e, this.t) }
     },
     loadAudit() {
@@ -985,7 +994,7 @@ const ProjectView = {
     <template v-if="project">
       <div class="title-row"><h1>{{ project.name }}</h1>
         <StatusBadge kind="status" :value="project.status"/>
-        <span v-if="project.health" class="badge" :class="'health-' + project.health">{{ t('health.' + project.health) }}</span></div>
+        <span v-if="healthColour" class="badge" :class="'health-' + healthColour">{{ t('health.' + healthColour) }}</span></div>
       <p class="muted">{{ tpl ? (tpl.names && tpl.names[store.lang]) || tpl.name : project.template }} v{{ project.version }}
         · {{ t('projects.created') }} {{ formatTime(project.createdAt) }} · {{ project.createdBy }}</p>
       <ModuleLinks :project-id="project.id"/>

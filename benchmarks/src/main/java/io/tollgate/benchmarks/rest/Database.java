@@ -43,13 +43,16 @@ final class Database {
         }
     }
 
-    /** Transactions committed in a database so far, as the statistics collector has them. */
+    /**
+     * Transactions ended in a database so far, committed or rolled back (a read-only transaction may
+     * end either way and costs the same), as the statistics collector has them.
+     */
     long commits(String name) throws SQLException {
         try (Connection c = DriverManager.getConnection(adminUrl, user, password)) {
             try (Statement s = c.createStatement()) {
                 s.execute("select pg_stat_clear_snapshot()");
             }
-            try (PreparedStatement p = c.prepareStatement("select xact_commit from pg_stat_database where datname = ?")) {
+            try (PreparedStatement p = c.prepareStatement("select xact_commit + xact_rollback from pg_stat_database where datname = ?")) {
                 p.setString(1, name);
                 try (ResultSet r = p.executeQuery()) {
                     return r.next() ? r.getLong(1) : 0;

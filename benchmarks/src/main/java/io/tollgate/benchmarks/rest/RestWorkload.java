@@ -101,7 +101,7 @@ public final class RestWorkload {
     }
 
     private static String line(Step s) {
-        return String.format(Locale.ROOT, "%-18s %3d clients: %7.1f completions/s, %5.2f projects/s, %4.1f commits and "
+        return String.format(Locale.ROOT, "%-18s %3d clients: %7.1f completions/s, %5.2f projects/s, %4.1f transactions and "
                         + "%5.1f ms CPU per completion, %d errors", s.side(), s.clients(), s.completionsPerSecond(),
                 s.projectsPerSecond(), s.commitsPerCompletion(), s.cpuMillisPerCompletion(), s.errors());
     }
@@ -110,8 +110,8 @@ public final class RestWorkload {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Each step: %.0f s warm-up, %.0f s measured. Raw Flowable history level: %s.%n%n",
                 warmup, measure, history));
-        b.append("| clients | Tollgate completions/s | Tollgate projects/s | Flowable tasks/s | ratio | Tollgate commits "
-                + "per completion | Flowable commits per completion | Tollgate CPU ms per completion | Flowable CPU ms "
+        b.append("| clients | Tollgate completions/s | Tollgate projects/s | Flowable tasks/s | ratio | Tollgate transactions "
+                + "per completion | Flowable transactions per completion | Tollgate CPU ms per completion | Flowable CPU ms "
                 + "per completion |\n|---|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < rest.size(); i++) {
             Step t = rest.get(i);
