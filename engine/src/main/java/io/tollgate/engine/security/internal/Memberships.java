@@ -26,7 +26,12 @@ public interface Memberships extends JpaRepository<Membership, Membership.Key> {
             + "and u.username = m.username and u.enabled = true")
     boolean enabledMember(@Param("username") String username, @Param("workspaceId") String workspaceId);
 
-    /** Which of these names are enabled members of the workspace, in one statement. */
+    /**
+     * Which of these names are enabled members of the workspace, in one statement; asked while a
+     * command notifies people, whose changes it need not flush first.
+     */
+    @org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(
+            name = org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
     @Query("select m.username from Membership m, AppUser u where m.username in :usernames "
             + "and m.workspaceId = :workspaceId and u.username = m.username and u.enabled = true")
     List<String> enabledMembers(@Param("usernames") java.util.Collection<String> usernames,
