@@ -78,7 +78,9 @@ class RetrospectiveBrowserTests extends IntegrationTestSupport {
         // alice uploads her report in the task's attachment field
         b.signIn("alice", "alice");
         b.go("#/inbox");
-        String item = b.waitFor(By.cssSelector("li[data-item]")).getAttribute("data-item");
+        // other tests give alice work too: open the item of this project
+        String item = b.waitFor(By.xpath("//li[@data-item][.//a[normalize-space()='" + name + "']]"))
+                .getAttribute("data-item");
         b.find(By.cssSelector("li[data-item='" + item + "'] button.open")).click();
         By picker = By.id("t-" + item + "-evidence");
         // the file input lies invisible over a button labelled in the page's language
