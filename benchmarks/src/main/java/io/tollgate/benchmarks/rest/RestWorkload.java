@@ -29,10 +29,12 @@ import java.util.Map;
  * </pre>
  *
  * Options (defaults in brackets): {@code --clients} [1,4,16,64], {@code --warmup} seconds per step [10],
- * {@code --measure} seconds per step [30], {@code --db} admin JDBC URL
+ * {@code --measure} seconds per step [30], {@code --jit-warmup} seconds
+ * of load on each side before the first step [60], {@code --db} admin JDBC URL
  * [jdbc:postgresql://127.0.0.1:5432/postgres], {@code --db-user} [postgres], {@code --db-password} [],
  * {@code --jar} [engine/target/tollgate-engine.jar], {@code --heap} of the server [1g],
- * {@code --history} of raw Flowable [audit, as Tollgate], {@code --out} [benchmarks/target/rest-workload.md].
+ * {@code --history} of raw Flowable [audit, as Tollgate], {@code --only=tollgate} to run Tollgate's side
+ * alone and print its lines (for comparing settings; no report), {@code --out} [benchmarks/target/rest-workload.md].
  */
 public final class RestWorkload {
 
@@ -44,6 +46,9 @@ public final class RestWorkload {
         int[] clients = Arrays.stream(o.getOrDefault("clients", "1,4,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
         double warmup = Double.parseDouble(o.getOrDefault("warmup", "10"));
         double measure = Double.parseDouble(o.getOrDefault("measure", "30"));
+        // a fresh JVM spends most of its first minute compiling: both sides run the workload this long
+        // before the first step, so the steps measure a running server rather than the JIT compiler
+        double jitWarmup = Double.parseDouble(o.getOrDefault("jit-warmup", "60"));
         Database db = new Database(o.getOrDefault("db", "jdbc:postgresql://127.0.0.1:5432/postgres"),
                 o.getOrDefault("db-user", "postgres"), o.getOrDefault("db-password", ""));
         File jar = new File(o.getOrDefault("jar", "engine/target/tollgate-engine.jar"));
@@ -63,14 +68,20 @@ public final class RestWorkload {
 
         List<Step> raw = new ArrayList<>();
         String rawDb = "tg_bench_raw";
-        try (RawFlowable flowable = new RawFlowable(db.fresh(rawDb), db, bpmn, "five-stages", history, maxClients + 2)) {
-            for (int c : clients) {
-                Step step = flowable.run(c, warmup, measure, db, rawDb);
-                System.out.println(line(step));
-                raw.add(step);
+        boolean tollgateOnly = "tollgate".equals(o.get("only"));
+        if (!tollgateOnly) {
+            try (RawFlowable flowable = new RawFlowable(db.fresh(rawDb), db, bpmn, "five-stages", history, maxClients + 2)) {
+                if (jitWarmup > 0) {
+                    flowable.run(4, jitWarmup, 1, db, rawDb);
+                }
+                for (int c : clients) {
+                    Step step = flowable.run(c, warmup, measure, db, rawDb);
+                    System.out.println(line(step));
+                    raw.add(step);
+                }
+            } finally {
+                db.drop(rawDb);
             }
-        } finally {
-            db.drop(rawDb);
         }
 
         List<Step> rest = new ArrayList<>();
@@ -80,6 +91,9 @@ public final class RestWorkload {
         try (TollgateServer server = new TollgateServer(jar, db.fresh(restDb), db, o.getOrDefault("heap", "1g"), log)) {
             server.prepare(yaml, Duration.ofMinutes(3));
             RestClients driver = new RestClients(server);
+            if (jitWarmup > 0) {
+                driver.run(4, jitWarmup, 1, db, restDb);
+            }
             for (int c : clients) {
                 Step step = driver.run(c, warmup, measure, db, restDb);
                 System.out.println(line(step));
@@ -89,7 +103,10 @@ public final class RestWorkload {
             db.drop(restDb);
         }
 
-        String report = report(raw, rest, warmup, measure, history);
+        if (tollgateOnly) {
+            System.exit(rest.stream().mapToLong(Step::errors).sum() > 0 ? 1 : 0);
+        }
+        String report = report(raw, rest, jitWarmup, warmup, measure, history);
         Files.writeString(out.toPath(), report);
         System.out.println();
         System.out.println(report);
@@ -106,10 +123,10 @@ public final class RestWorkload {
                 s.projectsPerSecond(), s.commitsPerCompletion(), s.cpuMillisPerCompletion(), s.errors());
     }
 
-    static String report(List<Step> raw, List<Step> rest, double warmup, double measure, String history) {
+    static String report(List<Step> raw, List<Step> rest, double jitWarmup, double warmup, double measure, String history) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Each step: %.0f s warm-up, %.0f s measured. Raw Flowable history level: %s.%n%n",
-                warmup, measure, history));
+        b.append(String.format(Locale.ROOT, "Each side first ran the workload for %.0f s, then each step: %.0f s warm-up, %.0f s measured. "
+                + "Raw Flowable history level: %s.%n%n", jitWarmup, warmup, measure, history));
         b.append("| clients | Tollgate completions/s | Tollgate projects/s | Flowable tasks/s | ratio | Tollgate transactions "
                 + "per completion | Flowable transactions per completion | Tollgate CPU ms per completion | Flowable CPU ms "
                 + "per completion |\n|---|---|---|---|---|---|---|---|---|\n");

@@ -1,5 +1,7 @@
 package io.tollgate.engine.gate.internal;
 
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Query;
 import io.tollgate.engine.gate.Resubmission;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,6 +10,9 @@ import java.util.Optional;
 
 public interface Resubmissions extends JpaRepository<Resubmission, String> {
 
-    Optional<Resubmission> findFirstByProjectIdAndTargetStageAndResolvedAtIsNullOrderByCreatedAtDesc(String projectId,
-                                                                                                     String targetStage);
+    @Query("""
+            select r from Resubmission r where r.projectId = :projectId and r.targetStage = :targetStage
+              and r.resolvedAt is null order by r.createdAt desc limit 1""")
+    Optional<Resubmission> findFirstByProjectIdAndTargetStageAndResolvedAtIsNullOrderByCreatedAtDesc(
+            @Param("projectId") String projectId, @Param("targetStage") String targetStage);
 }

@@ -13,12 +13,14 @@ import java.util.Optional;
 
 public interface ProjectStages extends JpaRepository<ProjectStage, String> {
 
-    List<ProjectStage> findByProjectIdOrderBySeq(String projectId);
+    @Query("select s from ProjectStage s where s.projectId = :projectId order by s.seq")
+    List<ProjectStage> findByProjectIdOrderBySeq(@Param("projectId") String projectId);
 
     /** The stages of several projects at once, for a page of the project list. */
     List<ProjectStage> findByProjectIdInOrderBySeq(java.util.Collection<String> projectIds);
 
-    Optional<ProjectStage> findByProjectIdAndStageKey(String projectId, String stageKey);
+    @Query("select s from ProjectStage s where s.projectId = :projectId and s.stageKey = :stageKey")
+    Optional<ProjectStage> findByProjectIdAndStageKey(@Param("projectId") String projectId, @Param("stageKey") String stageKey);
 
     /** The stage row, locked until the transaction ends: decisions on one gate take turns. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

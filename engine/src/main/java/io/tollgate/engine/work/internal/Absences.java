@@ -1,5 +1,7 @@
 package io.tollgate.engine.work.internal;
 
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Query;
 import io.tollgate.engine.work.Absence;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -7,5 +9,6 @@ import java.util.Optional;
 
 public interface Absences extends JpaRepository<Absence, String> {
 
-    Optional<Absence> findByWorkspaceIdAndUsername(String workspaceId, String username);
+    @Query("select a from Absence a where a.workspaceId = :workspaceId and a.username = :username")
+    Optional<Absence> findByWorkspaceIdAndUsername(@Param("workspaceId") String workspaceId, @Param("username") String username);
 }

@@ -12,14 +12,22 @@ import java.util.Optional;
 
 public interface WorkItems extends JpaRepository<WorkItem, String> {
 
-    List<WorkItem> findByProjectIdOrderByCreatedAt(String projectId);
+    @Query("select w from WorkItem w where w.projectId = :projectId order by w.createdAt")
+    List<WorkItem> findByProjectIdOrderByCreatedAt(@Param("projectId") String projectId);
 
-    List<WorkItem> findByProjectIdAndStageKey(String projectId, String stageKey);
+    @Query("select w from WorkItem w where w.projectId = :projectId and w.stageKey = :stageKey")
+    List<WorkItem> findByProjectIdAndStageKey(@Param("projectId") String projectId, @Param("stageKey") String stageKey);
 
-    Optional<WorkItem> findByProjectIdAndStageKeyAndKindAndItemKey(String projectId, String stageKey, WorkItem.Kind kind,
-                                                                    String itemKey);
+    @Query("""
+            select w from WorkItem w
+            where w.projectId = :projectId and w.stageKey = :stageKey and w.kind = :kind and w.itemKey = :itemKey""")
+    Optional<WorkItem> findByProjectIdAndStageKeyAndKindAndItemKey(@Param("projectId") String projectId,
+                                                                    @Param("stageKey") String stageKey,
+                                                                    @Param("kind") WorkItem.Kind kind,
+                                                                    @Param("itemKey") String itemKey);
 
-    Optional<WorkItem> findByEngineTaskId(String engineTaskId);
+    @Query("select w from WorkItem w where w.engineTaskId = :engineTaskId")
+    Optional<WorkItem> findByEngineTaskId(@Param("engineTaskId") String engineTaskId);
 
     /** Project id and stage key of an item, read without loading the item itself. */
     @Query("select w.projectId, w.stageKey from WorkItem w where w.id = :id")
