@@ -119,7 +119,8 @@ public class NotificationPreferencesService {
         List<String> owners = new java.util.ArrayList<>(usernames);
         owners.add(NotificationPreference.WORKSPACE);
         Map<String, NotificationPreference> stored = new java.util.HashMap<>();
-        preferences.findByWorkspaceIdAndOwnerIn(workspaceId, owners).forEach(p -> stored.put(p.owner(), p));
+        (usernames.size() == 1 ? preferences.findForOwner(workspaceId, owners.get(0), NotificationPreference.WORKSPACE)
+                : preferences.findByWorkspaceIdAndOwnerIn(workspaceId, owners)).forEach(p -> stored.put(p.owner(), p));
         WorkspaceSettings ws = merged(parse(stored.get(NotificationPreference.WORKSPACE), WorkspaceSettings.class));
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String user : usernames) {

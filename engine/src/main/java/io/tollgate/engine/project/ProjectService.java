@@ -266,7 +266,10 @@ public class ProjectService {
     @Transactional(readOnly = true)
     public Map<String, ProjectContext> contexts(java.util.Collection<String> ids) {
         Map<String, ProjectContext> out = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
+        if (ids.size() == 1) {
+            // one project (an inbox read for a project): loaded by id, without a query Hibernate translates per list size
+            projects.findById(ids.iterator().next()).ifPresent(p -> out.put(p.id(), context(p)));
+        } else if (!ids.isEmpty()) {
             projects.findAllById(ids).forEach(p -> out.put(p.id(), context(p)));
         }
         return out;

@@ -87,7 +87,9 @@ public class WorkService {
 
     @Transactional(readOnly = true)
     public List<InboxItem> inbox(Actor actor, String projectFilter) {
-        List<WorkItem> open = items.inbox(actor.username(), actor.principals(), blankToNull(projectFilter));
+        List<WorkItem> open = actor.groups().isEmpty()
+                ? items.inboxOfUser(actor.username(), "user:" + actor.username(), blankToNull(projectFilter))
+                : items.inbox(actor.username(), actor.principals(), blankToNull(projectFilter));
         // the projects of all items in one query, not one per item
         Map<String, ProjectContext> contexts = projects.contexts(open.stream().map(WorkItem::projectId).distinct().toList());
         List<InboxItem> out = new ArrayList<>(open.size());

@@ -43,4 +43,18 @@ public interface WorkItems extends JpaRepository<WorkItem, String> {
             """)
     List<WorkItem> inbox(@Param("username") String username, @Param("principals") Collection<String> principals,
                          @Param("project") String project);
+
+    /**
+     * {@link #inbox} for a caller in no group, whose one principal is {@code user:name}: without a
+     * list parameter, Hibernate translates the query once instead of on every read.
+     */
+    @Query("""
+            select distinct w from WorkItem w left join w.candidates c
+            where w.status = io.tollgate.engine.work.WorkItem.Status.OPEN
+              and (w.assignee = :username or (w.assignee is null and c = :principal))
+              and (:project is null or w.projectId = :project)
+            order by w.openedAt
+            """)
+    List<WorkItem> inboxOfUser(@Param("username") String username, @Param("principal") String principal,
+                               @Param("project") String project);
 }
