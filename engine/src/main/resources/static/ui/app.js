@@ -642,7 +642,7 @@ const StartView = {
       if (!ok || this.errors.name) { this.error = this.t('error.fix'); return }
       this.busy = true
       try {
-        const project = await api('/api/projects', { method: 'POST', body: {
+        const project = await api('/api/projects', { method: 'POST', headers: MINIMAL, body: {
           template: this.key, name: this.name.trim(), fields: collect(fields, this.values), roles: this.roles } })
         this.store.flash = this.t('start.started')
         location.hash = '#/projects/' + project.id

@@ -64,6 +64,18 @@ class ItDeliveryIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aClientThatOpensTheProjectItselfStartsItWithTheShortAnswer() {
+        Api.Answer started = api().as("pm").prefer("return=minimal").post("/api/projects",
+                ProjectDriver.itDeliveryProject("Short answer"));
+        assertThat(started.status()).as(started.text()).isEqualTo(201);
+        String id = started.json().get("id").asText();
+        assertThat(started.json().get("name").asText()).isEqualTo("Short answer");
+        assertThat(started.json().get("status").asText()).isEqualTo("active");
+        assertThat(started.json().has("stages")).as("no project view").isFalse();
+        assertThat(inbox("pm", id)).as("the first task is open").hasSize(1);
+    }
+
+    @Test
     void rejectionSendsTheStageBackAndTheProjectStillCompletes() {
         String id = create("Loyalty app");
         ProjectDriver driver = new ProjectDriver(api());

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +34,8 @@ import java.util.Map;
  * of load on each side before the first step [60], {@code --db} admin JDBC URL
  * [jdbc:postgresql://127.0.0.1:5432/postgres], {@code --db-user} [postgres], {@code --db-password} [],
  * {@code --jar} [engine/target/tollgate-engine.jar], {@code --heap} of the server [1g],
- * {@code --history} of raw Flowable [audit, as Tollgate], {@code --only=tollgate} to run Tollgate's side
+ * {@code --history} levels raw Flowable runs at, one run each [full,none: the design's reference, then
+ * Tollgate's own], {@code --only=tollgate} to run Tollgate's side
  * alone and print its lines (for comparing settings; no report), {@code --out} [benchmarks/target/rest-workload.md].
  */
 public final class RestWorkload {
@@ -52,7 +54,8 @@ public final class RestWorkload {
         Database db = new Database(o.getOrDefault("db", "jdbc:postgresql://127.0.0.1:5432/postgres"),
                 o.getOrDefault("db-user", "postgres"), o.getOrDefault("db-password", ""));
         File jar = new File(o.getOrDefault("jar", "engine/target/tollgate-engine.jar"));
-        String history = o.getOrDefault("history", "audit");
+        // the design's reference is raw Flowable at full history; the second level is Tollgate's own
+        List<String> histories = Arrays.stream(o.getOrDefault("history", "full,none").split(",")).map(String::strip).toList();
         File out = new File(o.getOrDefault("out", "benchmarks/target/rest-workload.md"));
         if (!jar.isFile()) {
             throw new IllegalArgumentException("No engine jar at " + jar + "; build it with ./mvnw -pl engine -am package -DskipTests");
@@ -66,22 +69,24 @@ public final class RestWorkload {
         String bpmn = new TemplateCompiler().compile(template).xml();
         int maxClients = Arrays.stream(clients).max().orElse(1);
 
-        List<Step> raw = new ArrayList<>();
+        Map<String, List<Step>> raw = new LinkedHashMap<>();
         String rawDb = "tg_bench_raw";
         boolean tollgateOnly = "tollgate".equals(o.get("only"));
-        if (!tollgateOnly) {
+        for (String history : tollgateOnly ? List.<String>of() : histories) {
+            List<Step> steps = new ArrayList<>();
             try (RawFlowable flowable = new RawFlowable(db.fresh(rawDb), db, bpmn, "five-stages", history, maxClients + 2)) {
                 if (jitWarmup > 0) {
                     flowable.run(4, jitWarmup, 1, db, rawDb);
                 }
                 for (int c : clients) {
-                    Step step = flowable.run(c, warmup, measure, db, rawDb);
+                    Step step = flowable.run(c, warmup, measure, db, rawDb).named("Flowable Java API, history " + history);
                     System.out.println(line(step));
-                    raw.add(step);
+                    steps.add(step);
                 }
             } finally {
                 db.drop(rawDb);
             }
+            raw.put(history, steps);
         }
 
         List<Step> rest = new ArrayList<>();
@@ -106,11 +111,12 @@ public final class RestWorkload {
         if (tollgateOnly) {
             System.exit(rest.stream().mapToLong(Step::errors).sum() > 0 ? 1 : 0);
         }
-        String report = report(raw, rest, jitWarmup, warmup, measure, history);
+        String report = report(raw, rest, jitWarmup, warmup, measure);
         Files.writeString(out.toPath(), report);
         System.out.println();
         System.out.println(report);
-        long errors = rest.stream().mapToLong(Step::errors).sum() + raw.stream().mapToLong(Step::errors).sum();
+        long errors = rest.stream().mapToLong(Step::errors).sum()
+                + raw.values().stream().flatMap(List::stream).mapToLong(Step::errors).sum();
         if (errors > 0) {
             System.err.println(errors + " error answers or incomplete projects: the figures do not count");
             System.exit(1);
@@ -123,29 +129,56 @@ public final class RestWorkload {
                 s.projectsPerSecond(), s.commitsPerCompletion(), s.cpuMillisPerCompletion(), s.errors());
     }
 
-    static String report(List<Step> raw, List<Step> rest, double jitWarmup, double warmup, double measure, String history) {
+    static String report(Map<String, List<Step>> raw, List<Step> rest, double jitWarmup, double warmup, double measure) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Each side first ran the workload for %.0f s, then each step: %.0f s warm-up, %.0f s measured. "
-                + "Raw Flowable history level: %s.%n%n", jitWarmup, warmup, measure, history));
-        b.append("| clients | Tollgate completions/s | Tollgate projects/s | Flowable tasks/s | ratio | Tollgate transactions "
-                + "per completion | Flowable transactions per completion | Tollgate CPU ms per completion | Flowable CPU ms "
-                + "per completion |\n|---|---|---|---|---|---|---|---|---|\n");
+        b.append(String.format(Locale.ROOT, "Each side first ran the workload for %.0f s, then each step: %.0f s warm-up, "
+                + "%.0f s measured. Raw Flowable ran once per history level: %s.%n%n", jitWarmup, warmup, measure,
+                String.join(", ", raw.keySet())));
+        StringBuilder head = new StringBuilder("| clients | Tollgate completions/s | Tollgate projects/s |");
+        StringBuilder rule = new StringBuilder("|---|---|---|");
+        raw.keySet().forEach(h -> {
+            head.append(" Flowable (").append(h).append(") tasks/s | ratio |");
+            rule.append("---|---|");
+        });
+        head.append(" Tollgate transactions per completion |");
+        rule.append("---|");
+        raw.keySet().forEach(h -> {
+            head.append(" Flowable (").append(h).append(") transactions per completion |");
+            rule.append("---|");
+        });
+        head.append(" Tollgate CPU ms per completion |");
+        rule.append("---|");
+        raw.keySet().forEach(h -> {
+            head.append(" Flowable (").append(h).append(") CPU ms per completion |");
+            rule.append("---|");
+        });
+        b.append(head).append('\n').append(rule).append('\n');
         for (int i = 0; i < rest.size(); i++) {
             Step t = rest.get(i);
-            Step f = raw.get(i);
-            b.append(String.format(Locale.ROOT, "| %d | %.1f | %.2f | %.1f | %.2f | %.1f | %.1f | %.1f | %.1f |%n",
-                    t.clients(), t.completionsPerSecond(), t.projectsPerSecond(), f.completionsPerSecond(),
-                    t.completionsPerSecond() / f.completionsPerSecond(), t.commitsPerCompletion(),
-                    f.commitsPerCompletion(), t.cpuMillisPerCompletion(), f.cpuMillisPerCompletion()));
+            int at = i;
+            b.append(String.format(Locale.ROOT, "| %d | %.1f | %.2f |", t.clients(), t.completionsPerSecond(), t.projectsPerSecond()));
+            raw.values().forEach(steps -> b.append(String.format(Locale.ROOT, " %.1f | %.2f |",
+                    steps.get(at).completionsPerSecond(), t.completionsPerSecond() / steps.get(at).completionsPerSecond())));
+            b.append(String.format(Locale.ROOT, " %.1f |", t.commitsPerCompletion()));
+            raw.values().forEach(steps -> b.append(String.format(Locale.ROOT, " %.1f |", steps.get(at).commitsPerCompletion())));
+            b.append(String.format(Locale.ROOT, " %.1f |", t.cpuMillisPerCompletion()));
+            raw.values().forEach(steps -> b.append(String.format(Locale.ROOT, " %.1f |", steps.get(at).cpuMillisPerCompletion())));
+            b.append('\n');
         }
         double restPeak = rest.stream().mapToDouble(Step::completionsPerSecond).max().orElse(0);
-        double rawPeak = raw.stream().mapToDouble(Step::completionsPerSecond).max().orElse(0);
-        b.append(String.format(Locale.ROOT, "%nPeaks: Tollgate %.1f completions/s, Flowable %.1f tasks/s, ratio %.2f. "
-                + "Tollgate at the most clients keeps %.0f%% of its peak.%n%n", restPeak, rawPeak, restPeak / rawPeak,
+        b.append(String.format(Locale.ROOT, "%nPeaks: Tollgate %.1f completions/s", restPeak));
+        raw.forEach((h, steps) -> {
+            double rawPeak = steps.stream().mapToDouble(Step::completionsPerSecond).max().orElse(0);
+            b.append(String.format(Locale.ROOT, "; Flowable at history %s %.1f tasks/s, ratio %.2f", h, rawPeak, restPeak / rawPeak));
+        });
+        b.append(String.format(Locale.ROOT, ". Tollgate at the most clients keeps %.0f%% of its peak.%n%n",
                 100 * rest.get(rest.size() - 1).completionsPerSecond() / restPeak));
         b.append("Latency per call, p50 / p99 in ms (calls measured):\n\n| side | clients | call | p50 | p99 | calls |\n"
                 + "|---|---|---|---|---|---|\n");
-        for (List<Step> side : List.of(rest, raw)) {
+        List<List<Step>> sides = new ArrayList<>();
+        sides.add(rest);
+        sides.addAll(raw.values());
+        for (List<Step> side : sides) {
             for (Step s : side) {
                 s.latencies().forEach((call, p) -> b.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.0f |%n",
                         s.side(), s.clients(), call, p[0], p[1], p[2])));

@@ -9,6 +9,11 @@ import java.util.Map;
 record Step(String side, int clients, double seconds, long projects, long completions, long errors, long commits,
             double cpuSeconds, Map<String, double[]> latencies) {
 
+    /** The same figures under another side's name, such as the engine's history level. */
+    Step named(String name) {
+        return new Step(name, clients, seconds, projects, completions, errors, commits, cpuSeconds, latencies);
+    }
+
     double completionsPerSecond() {
         return completions / seconds;
     }

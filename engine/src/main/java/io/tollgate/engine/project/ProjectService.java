@@ -79,7 +79,23 @@ public class ProjectService {
                                 Map<String, List<String>> roles) {
     }
 
+    /** The short answer to starting a project ({@code Prefer: return=minimal}): where it is and its status. */
+    public record Started(String id, String name, String status) {
+    }
+
+    /** Starts a project; answers its view. */
     public ProjectView create(CreateProject command, Actor actor) {
+        return view(start(command, actor));
+    }
+
+    /** Starts a project; answers only its id, name and status, without building its view. */
+    public Started createMinimal(CreateProject command, Actor actor) {
+        ProjectContext started = start(command, actor);
+        return new Started(started.id(), started.project().name(),
+                started.project().status().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private ProjectContext start(CreateProject command, Actor actor) {
         List<Problems.FieldError> errors = new ArrayList<>();
         if (command.template() == null || command.template().isBlank()) {
             throw Problems.invalidFields("Say which template the project follows.",
@@ -143,7 +159,7 @@ public class ProjectService {
                 published.version(), roles, actor.username(), now));
         stages.flush();
         workflow.start(id, published.processDefinitionId(), project.name(), project.fieldsJson(), template, assignments);
-        return view(new ProjectContext(project, template, stored));
+        return new ProjectContext(project, template, stored);
     }
 
     /** Everyone a template puts to work in a project: role holders, named users and groups, the creator. */

@@ -29,9 +29,6 @@ class WorkflowConfiguration {
             // a gate's approval must close in the transaction of the deciding vote, which holds the
             // gate's lock; Flowable would otherwise finish a parallel approval later, in a job
             configuration.setParallelMultiInstanceAsyncLeave(false);
-            // a gate's parallel approvals are child executions of one scope: the engine reads the
-            // project's whole execution tree in one query instead of walking it a row at a time
-            configuration.getPerformanceSettings().setEnableEagerExecutionTreeFetching(true);
         };
     }
 

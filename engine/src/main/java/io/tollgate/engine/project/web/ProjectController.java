@@ -3,12 +3,16 @@ package io.tollgate.engine.project.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tollgate.engine.project.ProjectService;
 import io.tollgate.engine.project.ProjectView;
 import io.tollgate.engine.security.Actor;
+import io.tollgate.engine.support.Prefer;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.bind.annotation.RequestHeader;
 import io.tollgate.engine.security.Actors;
 import io.tollgate.engine.workflow.Retries;
 import org.springframework.data.domain.Page;
@@ -56,14 +60,23 @@ class ProjectController {
     @Operation(operationId = "startProject", summary = "Start a project from a published template",
             description = "Starts a project on the template's latest published version (or `version`), with its field "
                     + "values and the people in each of the template's roles. Admins and project managers only.")
-    @ApiResponse(responseCode = "201", description = "The project, started", useReturnTypeSchema = true,
+    @ApiResponse(responseCode = "201", description = "The project, started; with `Prefer: return=minimal` only its id, name "
+            + "and status", content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {ProjectView.class,
+            ProjectService.Started.class})),
             headers = @Header(name = "Location", description = "The project's address: `/api/projects/{id}`.",
                     schema = @Schema(type = "string", format = "uri-reference")))
     @ApiResponse(responseCode = "400", description = "No published template of that key or version, or field values "
             + "or roles break their rules: `errors` lists them.")
     @ApiResponse(responseCode = "403", description = "Only admins and project managers start projects.")
     @PostMapping
-    ResponseEntity<ProjectView> create(@RequestBody ProjectService.CreateProject body) {
+    ResponseEntity<?> create(@RequestBody ProjectService.CreateProject body,
+                             @Parameter(description = "`return=minimal` answers only the project's id, name and status")
+                             @RequestHeader(value = Prefer.HEADER, required = false) String prefer,
+                             HttpServletResponse response) {
+        if (Prefer.minimal(prefer, response)) {
+            ProjectService.Started started = projects.createMinimal(body, actors.current());
+            return ResponseEntity.created(URI.create("/api/projects/" + started.id())).body(started);
+        }
         ProjectView view = projects.create(body, actors.current());
         return ResponseEntity.created(URI.create("/api/projects/" + view.id())).body(view);
     }
